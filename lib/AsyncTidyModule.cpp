@@ -1,0 +1,40 @@
+//===--- AsyncTidyModule.cpp - the asynctidy clang-tidy module ------------===//
+//
+// Part of asynctidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#include "Compat.h"
+#include "ExceptionEscapingThreadCheck.h"
+#include "FireAndForgetCheck.h"
+#include "IgnoredErrorCheck.h"
+#include "SwallowedExceptionCheck.h"
+#include "support/VersionGuard.h"
+
+namespace clang::tidy::asynctidy {
+
+class AsyncTidyModule : public ClangTidyModule {
+public:
+  void addCheckFactories(ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<ExceptionEscapingThreadCheck>(
+        "async-exception-escaping-thread");
+    Factories.registerCheck<FireAndForgetCheck>("async-fire-and-forget");
+    Factories.registerCheck<IgnoredErrorCheck>("async-ignored-error");
+    Factories.registerCheck<SwallowedExceptionCheck>(
+        "async-swallowed-exception");
+  }
+};
+
+// The guard runs first: a module loaded into a clang-tidy of another LLVM
+// version must stop before it touches that clang-tidy's registry.
+static const VersionGuard Guard;
+static ClangTidyModuleRegistry::Add<AsyncTidyModule>
+    Registration("asynctidy-module", "Adds the async-* checks.");
+
+} // namespace clang::tidy::asynctidy
+
+// Referenced by builds that link the module statically (asynctidy-clangd), so
+// that the linker keeps the registration above.
+// NOLINTNEXTLINE(misc-use-internal-linkage)
+volatile int AsyncTidyModuleAnchorSource = 0;

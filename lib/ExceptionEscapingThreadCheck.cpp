@@ -1,0 +1,196 @@
+//===--- ExceptionEscapingThreadCheck.cpp - asynctidy ---------------------===//
+//
+// Part of asynctidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#include "ExceptionEscapingThreadCheck.h"
+#include "support/FixItUtils.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+
+namespace clang::tidy::asynctidy {
+using namespace ast_matchers;
+using matchers::matchesNameList;
+
+namespace {
+/// The function a thread runs when started with \p Callable: a lambda, a
+/// function, a member-function pointer, or an object with one call operator.
+const FunctionDecl *entryFunction(const Expr &Callable) {
+  const Expr *E = Callable.IgnoreImplicit()->IgnoreParenImpCasts();
+  if (const auto *Lambda = llvm::dyn_cast<LambdaExpr>(E))
+    return Lambda->getCallOperator();
+  if (const auto *AddressOf = llvm::dyn_cast<UnaryOperator>(E))
+    if (AddressOf->getOpcode() == UO_AddrOf)
+      E = AddressOf->getSubExpr()->IgnoreParenImpCasts();
+  if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E))
+    if (const auto *Function = llvm::dyn_cast<FunctionDecl>(Ref->getDecl()))
+      return Function;
+  const CXXRecordDecl *Record =
+      E->getType().getNonReferenceType()->getAsCXXRecordDecl();
+  if (!Record || !Record->hasDefinition())
+    return nullptr;
+  if (Record->isLambda())
+    return Record->getLambdaCallOperator();
+  const FunctionDecl *CallOperator = nullptr;
+  for (const CXXMethodDecl *Method : Record->methods()) {
+    if (Method->getOverloadedOperator() != OO_Call)
+      continue;
+    if (CallOperator)
+      return nullptr; // overloaded: which one runs depends on the arguments
+    CallOperator = Method;
+  }
+  return CallOperator;
+}
+
+/// The first argument of \p Call from which a thread's entry function can be
+/// found (emplace() takes a position first).
+std::pair<const Expr *, const FunctionDecl *>
+firstCallableArgument(llvm::ArrayRef<const Expr *> Args) {
+  for (const Expr *Arg : Args)
+    if (const FunctionDecl *Entry = entryFunction(*Arg))
+      return {Arg, Entry};
+  return {nullptr, nullptr};
+}
+} // namespace
+
+ExceptionEscapingThreadCheck::ExceptionEscapingThreadCheck(
+    StringRef Name, ClangTidyContext *Context)
+    : AsyncTidyCheck(Name, Context),
+      ThreadTypes(readNameList("ThreadTypes",
+                               "::std::thread;::std::jthread;::boost::thread")),
+      ThreadStarters(readNameList("ThreadStarters", "")),
+      ReportFix(readFunctionName("ReportFunction", ""),
+                Options.getLocalOrGlobal("IncludeStyle",
+                                         utils::IncludeSorter::IS_LLVM)) {
+  // Like bugprone-exception-escape: an allocation failure is not what this
+  // check is about, and almost everything can raise it.
+  Analyzer.ignoreBadAlloc(true);
+}
+
+void ExceptionEscapingThreadCheck::storeOptions(
+    ClangTidyOptions::OptionMap &Opts) {
+  AsyncTidyCheck::storeOptions(Opts);
+  Options.store(Opts, "IncludeStyle", ReportFix.includeStyle());
+}
+
+void ExceptionEscapingThreadCheck::registerPPCallbacks(
+    const SourceManager &SM, Preprocessor *PP,
+    Preprocessor *ModuleExpanderPP) {
+  ReportFix.registerPreprocessor(PP);
+}
+
+void ExceptionEscapingThreadCheck::registerMatchers(MatchFinder *Finder) {
+  auto InUserCode = allOf(unless(isExpansionInSystemHeader()),
+                          unless(isInTemplateInstantiation()));
+  auto ThreadType = hasUnqualifiedDesugaredType(
+      recordType(hasDeclaration(cxxRecordDecl(matchesNameList(&ThreadTypes)))));
+
+  // std::thread t(f, args...);
+  Finder->addMatcher(
+      cxxConstructExpr(InUserCode,
+                       hasDeclaration(cxxConstructorDecl(
+                           ofClass(matchesNameList(&ThreadTypes)),
+                           unless(isCopyConstructor()),
+                           unless(isMoveConstructor()))),
+                       hasArgument(0, expr()))
+          .bind("start"),
+      this);
+  // threads.emplace_back(f, args...);
+  Finder->addMatcher(
+      cxxMemberCallExpr(
+          InUserCode,
+          callee(cxxMethodDecl(
+              hasAnyName("emplace_back", "emplace_front", "emplace"))),
+          thisPointerType(hasUnqualifiedDesugaredType(recordType(
+              hasDeclaration(classTemplateSpecializationDecl(
+                  hasTemplateArgument(0, refersToType(ThreadType))))))))
+          .bind("start"),
+      this);
+  // User-listed functions that run their callable argument on a new thread.
+  Finder->addMatcher(
+      callExpr(InUserCode,
+               callee(functionDecl(matchesNameList(&ThreadStarters))))
+          .bind("start"),
+      this);
+}
+
+void ExceptionEscapingThreadCheck::check(
+    const MatchFinder::MatchResult &Result) {
+  llvm::ArrayRef<const Expr *> Args;
+  if (const auto *Construct =
+          Result.Nodes.getNodeAs<CXXConstructExpr>("start"))
+    Args = llvm::ArrayRef(Construct->getArgs(), Construct->getNumArgs());
+  else if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("start"))
+    Args = llvm::ArrayRef(Call->getArgs(), Call->getNumArgs());
+  auto [Callable, Entry] = firstCallableArgument(Args);
+  if (!Entry || Entry->isDependentContext() || !Entry->hasBody())
+    return;
+  if (Analyzer.analyze(Entry).getBehaviour() !=
+      utils::ExceptionAnalyzer::State::Throwing)
+    return;
+
+  const auto *Lambda =
+      llvm::dyn_cast<LambdaExpr>(Callable->IgnoreImplicit()->IgnoreParens());
+  {
+    auto Warning = diag(Callable->getBeginLoc(),
+                        "an exception can escape this thread's entry "
+                        "%select{function %1|lambda}0, and std::terminate "
+                        "then ends the process")
+                   << (Lambda != nullptr) << Entry;
+    if (Lambda && ReportFix.isConfigured())
+      if (auto Fix = wrapInTryCatch(*Lambda, Result)) {
+        Warning << *Fix;
+        if (auto Include = ReportFix.includeExceptionHeader(
+                Lambda->getBeginLoc(), *Result.SourceManager))
+          Warning << *Include;
+      }
+  }
+  if (!Lambda)
+    diag(Entry->getLocation(), "entry function %0 is defined here",
+         DiagnosticIDs::Note)
+        << Entry;
+  if (!Lambda || !ReportFix.isConfigured())
+    diag(Callable->getBeginLoc(),
+         "catch the exception inside the thread and report or store it (for "
+         "example in a std::promise)",
+         DiagnosticIDs::Note);
+}
+
+std::optional<FixItHint> ExceptionEscapingThreadCheck::wrapInTryCatch(
+    const LambdaExpr &Lambda, const MatchFinder::MatchResult &Result) const {
+  // A lambda that returns a value would fall off its end in the handler.
+  const CXXMethodDecl *CallOperator = Lambda.getCallOperator();
+  if (!CallOperator->getReturnType()->isVoidType())
+    return std::nullopt;
+  const CompoundStmt *Body = Lambda.getCompoundStmtBody();
+  if (!Body || !isSafeToEdit(*Body, *Result.Context))
+    return std::nullopt;
+  const SourceManager &SM = *Result.SourceManager;
+  std::string Handler =
+      "catch (...) { " + ReportFix.reportCurrentException() + " }";
+  StringRef Inner = Lexer::getSourceText(
+      CharSourceRange::getCharRange(Body->getLBracLoc().getLocWithOffset(1),
+                                    Body->getRBracLoc()),
+      SM, Result.Context->getLangOpts());
+  if (isOnOneLine(*Body, SM))
+    return FixItHint::CreateReplacement(
+        CharSourceRange::getCharRange(Body->getLBracLoc().getLocWithOffset(1),
+                                      Body->getRBracLoc()),
+        " try {" + Inner.rtrim().str() + " } " + Handler + " ");
+  // Indent the old body one level deeper inside the try block, unless a
+  // line break inside a literal would change the string.
+  std::string Indent = indentationOf(Body->getRBracLoc(), SM);
+  std::string Reindented = Inner.contains("R\"") || Inner.contains("\\\n")
+                               ? Inner.str()
+                               : indentLines(Inner, "  ");
+  return FixItHint::CreateReplacement(
+      CharSourceRange::getCharRange(Body->getLBracLoc().getLocWithOffset(1),
+                                    Body->getRBracLoc()),
+      "\n" + Indent + "  try {" + StringRef(Reindented).rtrim().str() + "\n" +
+          Indent + "  } " + Handler + "\n" + Indent);
+}
+
+} // namespace clang::tidy::asynctidy

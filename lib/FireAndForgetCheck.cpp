@@ -1,0 +1,161 @@
+//===--- FireAndForgetCheck.cpp - asynctidy -------------------------------===//
+//
+// Part of asynctidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#include "FireAndForgetCheck.h"
+#include "support/Coroutines.h"
+#include "support/DiscardedResult.h"
+#include "support/FixItUtils.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+namespace clang::tidy::asynctidy {
+using namespace ast_matchers;
+using matchers::matchesNameList;
+
+FireAndForgetCheck::FireAndForgetCheck(StringRef Name,
+                                       ClangTidyContext *Context)
+    : AsyncTidyCheck(Name, Context),
+      ThreadTypes(readNameList("ThreadTypes",
+                               "::std::thread;::std::jthread;::boost::thread")),
+      CoSpawnFunctions(readNameList(
+          "CoSpawnFunctions", "::asio::co_spawn;::boost::asio::co_spawn")),
+      DetachedTokenTypes(readNameList(
+          "DetachedTokenTypes", "::asio::detached_t;::boost::asio::detached_t")),
+      SpawnFunctions(readNameList("SpawnFunctions", "")),
+      ReportFix(readFunctionName("ReportFunction", ""),
+                Options.getLocalOrGlobal("IncludeStyle",
+                                         utils::IncludeSorter::IS_LLVM)) {}
+
+void FireAndForgetCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  AsyncTidyCheck::storeOptions(Opts);
+  Options.store(Opts, "IncludeStyle", ReportFix.includeStyle());
+}
+
+void FireAndForgetCheck::registerPPCallbacks(const SourceManager &SM,
+                                             Preprocessor *PP,
+                                             Preprocessor *ModuleExpanderPP) {
+  ReportFix.registerPreprocessor(PP);
+}
+
+void FireAndForgetCheck::registerMatchers(MatchFinder *Finder) {
+  auto InUserCode = allOf(unless(isExpansionInSystemHeader()),
+                          unless(isInTemplateInstantiation()));
+
+  Finder->addMatcher(
+      cxxMemberCallExpr(InUserCode,
+                        callee(cxxMethodDecl(hasName("detach"),
+                                             ofClass(matchesNameList(
+                                                 &ThreadTypes)))))
+          .bind("detach"),
+      this);
+
+  auto DetachedToken = expr(hasType(hasUnqualifiedDesugaredType(recordType(
+      hasDeclaration(namedDecl(matchesNameList(&DetachedTokenTypes)))))));
+  Finder->addMatcher(
+      callExpr(InUserCode,
+               callee(functionDecl(matchesNameList(&CoSpawnFunctions))),
+               hasAnyArgument(ignoringParenImpCasts(
+                   DetachedToken.bind("token"))))
+          .bind("co-spawn"),
+      this);
+
+  // std::async is matched apart from the user's spawn functions: dropping its
+  // future blocks, which deserves its own message.
+  auto Async = callExpr(callee(functionDecl(hasName("::std::async"))))
+                   .bind("async");
+  auto Spawn = callExpr(callee(functionDecl(matchesNameList(&SpawnFunctions),
+                                            unless(returns(voidType())))))
+                   .bind("spawn");
+  Finder->addMatcher(
+      stmt(InUserCode, discardsResultOf(expr(anyOf(Async, Spawn)))), this);
+}
+
+void FireAndForgetCheck::check(const MatchFinder::MatchResult &Result) {
+  if (const auto *Detach =
+          Result.Nodes.getNodeAs<CXXMemberCallExpr>("detach")) {
+    diag(Detach->getExprLoc(), "thread is detached: nothing can wait for it to "
+                               "finish or learn that it failed");
+    diag(Detach->getExprLoc(),
+         "keep the thread and join it, or hold it in a std::jthread that "
+         "joins when it is destroyed",
+         DiagnosticIDs::Note);
+    return;
+  }
+  if (const auto *Spawn = Result.Nodes.getNodeAs<CallExpr>("co-spawn")) {
+    checkDetachedToken(*Spawn, *Result.Nodes.getNodeAs<Expr>("token"), Result);
+    return;
+  }
+  if (const auto *Async = Result.Nodes.getNodeAs<CallExpr>("async")) {
+    diag(Async->getBeginLoc(),
+         "future returned by 'std::async' is discarded: the statement blocks "
+         "until the task ends, and an exception it throws is lost");
+    diag(Async->getBeginLoc(),
+         "keep the future and call get() where the result is needed",
+         DiagnosticIDs::Note);
+    return;
+  }
+  const auto *Spawn = Result.Nodes.getNodeAs<CallExpr>("spawn");
+  const auto *Callee = Spawn->getDirectCallee();
+  diag(Spawn->getBeginLoc(),
+       "task handle returned by %0 is discarded: the task can no longer be "
+       "awaited, joined or cancelled, and its failure is lost")
+      << Callee;
+  diag(Spawn->getBeginLoc(),
+       "keep the handle and await or join it, or hand it to an owner that "
+       "does",
+       DiagnosticIDs::Note);
+}
+
+void FireAndForgetCheck::checkDetachedToken(
+    const CallExpr &Spawn, const Expr &Token,
+    const MatchFinder::MatchResult &Result) {
+  // The completion handler must accept the coroutine's result, if it has one.
+  std::optional<QualType> ResultType;
+  for (const Expr *Arg : Spawn.arguments())
+    if ((ResultType = asioAwaitableResultType(*Arg)))
+      break;
+  bool CanFix = ResultType && isSafeToEdit(Token, *Result.Context);
+  auto HandlerWith = [&](StringRef Body) {
+    std::string Parameters = (*ResultType)->isVoidType()
+                                 ? "std::exception_ptr error"
+                                 : "std::exception_ptr error, auto&&";
+    return FixItHint::CreateReplacement(
+        CharSourceRange::getTokenRange(Token.getSourceRange()),
+        "[](" + Parameters + ") { if (error) " + Body.str() + " }");
+  };
+  auto IncludeFix = [&](DiagnosticBuilder &Diag) {
+    if (auto Include = ReportFix.includeExceptionHeader(Token.getBeginLoc(),
+                                                        *Result.SourceManager))
+      Diag << *Include;
+  };
+
+  {
+    auto Warning = diag(Token.getBeginLoc(), "coroutine spawned with "
+                                             "'detached': an exception it "
+                                             "throws is lost");
+    if (ReportFix.isConfigured() && CanFix) {
+      Warning << HandlerWith(ReportFix.reportExceptionPtr("error"));
+      IncludeFix(Warning);
+    }
+  }
+  if (ReportFix.isConfigured())
+    return;
+  // Without a report function the remedy rethrows from the handler, so that
+  // the exception leaves io_context::run(): a change of behaviour, hence a
+  // note.
+  auto Note = diag(Token.getBeginLoc(),
+                   "rethrow the exception from a completion handler, or set "
+                   "the option '%0' to report it",
+                   DiagnosticIDs::Note)
+              << optionKey("ReportFunction");
+  if (CanFix) {
+    Note << HandlerWith("std::rethrow_exception(error);");
+    IncludeFix(Note);
+  }
+}
+
+} // namespace clang::tidy::asynctidy

@@ -1,0 +1,46 @@
+//===--- FireAndForgetCheck.h - asynctidy ---------------------------------===//
+//
+// Part of asynctidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNCTIDY_FIREANDFORGETCHECK_H
+#define ASYNCTIDY_FIREANDFORGETCHECK_H
+
+#include "support/AsyncTidyCheck.h"
+#include "support/ExceptionReport.h"
+
+namespace clang::tidy::asynctidy {
+
+/// Finds tasks started without keeping a handle to them: detached threads,
+/// discarded `std::async` futures, coroutines spawned with `detached`, and
+/// discarded results of user-listed spawn functions.
+///
+/// For the user-facing documentation see docs/checks/fire-and-forget.md.
+class FireAndForgetCheck : public AsyncTidyCheck {
+public:
+  FireAndForgetCheck(StringRef Name, ClangTidyContext *Context);
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus11;
+  }
+  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
+                           Preprocessor *ModuleExpanderPP) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+
+private:
+  void checkDetachedToken(const CallExpr &Spawn, const Expr &Token,
+                          const ast_matchers::MatchFinder::MatchResult &Result);
+
+  const NameList &ThreadTypes;
+  const NameList &CoSpawnFunctions;
+  const NameList &DetachedTokenTypes;
+  const NameList &SpawnFunctions;
+  ExceptionReportFix ReportFix;
+};
+
+} // namespace clang::tidy::asynctidy
+
+#endif // ASYNCTIDY_FIREANDFORGETCHECK_H

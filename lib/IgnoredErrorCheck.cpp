@@ -1,0 +1,168 @@
+//===--- IgnoredErrorCheck.cpp - asynctidy --------------------------------===//
+//
+// Part of asynctidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#include "IgnoredErrorCheck.h"
+#include "support/DiscardedResult.h"
+#include "support/FixItUtils.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/Support/Regex.h"
+
+namespace clang::tidy::asynctidy {
+using namespace ast_matchers;
+using matchers::matchesNameList;
+
+static constexpr llvm::StringLiteral DefaultErrorTypes =
+    "::std::error_code;::boost::system::error_code;::std::expected;"
+    "::tl::expected;::absl::Status;::absl::StatusOr;::folly::Expected";
+
+// Names that say the call hands data on and may fail: send, sendAll,
+// write_some, try_flush, publish, commit, ...
+static constexpr llvm::StringLiteral DefaultCheckedFunctions =
+    "(try_?|Try)?([Ss]end|[Ww]rite|[Ff]lush|[Pp]ublish|[Cc]ommit)"
+    "([A-Z_0-9].*)?";
+
+namespace {
+/// How the error inside a carrier type is tested and reached, found from the
+/// members the type has, so that user-listed types get a fix-it too.
+struct ErrorAccess {
+  StringRef VariableName; // what the fix-it calls the result
+  StringRef FailureTest;  // %0 stands for the variable
+  StringRef ErrorValue;   // %0 stands for the variable
+};
+
+bool hasMember(const CXXRecordDecl &Record, StringRef Name) {
+  bool Found = false;
+  Record.forallBases([&](const CXXRecordDecl *Base) {
+    Found = Found || !Base->lookup(&Record.getASTContext().Idents.get(Name))
+                          .empty();
+    return true;
+  });
+  return Found ||
+         !Record.lookup(&Record.getASTContext().Idents.get(Name)).empty();
+}
+
+bool convertsToBool(const CXXRecordDecl &Record) {
+  for (const NamedDecl *Found : Record.getVisibleConversionFunctions())
+    if (const auto *Conversion = llvm::dyn_cast<CXXConversionDecl>(
+            Found->getUnderlyingDecl()))
+      if (Conversion->getConversionType()->isBooleanType())
+        return true;
+  return false;
+}
+
+std::optional<ErrorAccess> errorAccessOf(QualType Type) {
+  const CXXRecordDecl *Record = Type->getAsCXXRecordDecl();
+  if (!Record || !Record->hasDefinition())
+    return std::nullopt;
+  if (hasMember(*Record, "ok")) // absl::Status and StatusOr
+    return ErrorAccess{"status", "!%0.ok()",
+                       hasMember(*Record, "status") ? "%0.status()" : "%0"};
+  if (hasMember(*Record, "error") && convertsToBool(*Record)) // expected
+    return ErrorAccess{"result", "!%0", "%0.error()"};
+  if (convertsToBool(*Record)) // error_code: true when there is an error
+    return ErrorAccess{"ec", "%0", "%0"};
+  return std::nullopt;
+}
+
+std::string substitute(StringRef Pattern, StringRef Name) {
+  std::string Out;
+  for (size_t I = 0; I < Pattern.size(); ++I) {
+    if (Pattern.substr(I).starts_with("%0")) {
+      Out += Name.str();
+      ++I;
+    } else {
+      Out += Pattern[I];
+    }
+  }
+  return Out;
+}
+} // namespace
+
+IgnoredErrorCheck::IgnoredErrorCheck(StringRef Name, ClangTidyContext *Context)
+    : AsyncTidyCheck(Name, Context),
+      ErrorTypes(readNameList("ErrorTypes", DefaultErrorTypes)),
+      CheckedFunctions(
+          readNameList("CheckedFunctions", DefaultCheckedFunctions)),
+      AllowCastToVoid(Options.get("AllowCastToVoid", false)),
+      AllowStdIgnore(Options.get("AllowStdIgnore", false)),
+      ReportFunction(readFunctionName("ReportFunction", "")) {}
+
+void IgnoredErrorCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  AsyncTidyCheck::storeOptions(Opts);
+  Options.store(Opts, "AllowCastToVoid", AllowCastToVoid);
+  Options.store(Opts, "AllowStdIgnore", AllowStdIgnore);
+}
+
+void IgnoredErrorCheck::registerMatchers(MatchFinder *Finder) {
+  // Only results returned by value: a returned reference (`ec = other`,
+  // `ec.assign(...)`) is the object itself, not a new error.
+  auto ErrorCarrier = qualType(hasCanonicalType(recordType(
+      hasDeclaration(namedDecl(matchesNameList(&ErrorTypes))))));
+  auto SuccessFlag = qualType(anyOf(booleanType(), isInteger()));
+  auto ErrorReturningCall =
+      callExpr(unless(cxxOperatorCallExpr()),
+               callee(functionDecl(anyOf(
+                   returns(ErrorCarrier),
+                   allOf(returns(SuccessFlag),
+                         matchesNameList(&CheckedFunctions))))))
+          .bind("call");
+  Finder->addMatcher(stmt(unless(isExpansionInSystemHeader()),
+                          unless(isInTemplateInstantiation()),
+                          discardsResultOf(ErrorReturningCall)),
+                     this);
+}
+
+void IgnoredErrorCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
+  DiscardKind Kind = discardKind(Result);
+  if ((Kind == DiscardKind::Voided && AllowCastToVoid) ||
+      (Kind == DiscardKind::Ignored && AllowStdIgnore))
+    return;
+
+  auto Warning =
+      diag(Call->getBeginLoc(),
+           "result of %0 is %select{ignored|discarded by a cast to "
+           "void|assigned to 'std::ignore'}1: a failure of the call goes "
+           "unnoticed")
+      << Call->getDirectCallee() << static_cast<int>(Kind);
+  if (const auto *Statement =
+          Result.Nodes.getNodeAs<Expr>("discarded-in-block"))
+    if (auto Fix = reportingFix(*Call, *Statement, Result))
+      Warning << *Fix;
+}
+
+std::optional<FixItHint>
+IgnoredErrorCheck::reportingFix(const CallExpr &Call, const Expr &Statement,
+                                const MatchFinder::MatchResult &Result) const {
+  // The fix declares a variable in an if statement's initializer: C++17.
+  if (ReportFunction.empty() || !Result.Context->getLangOpts().CPlusPlus17)
+    return std::nullopt;
+  std::optional<ErrorAccess> Access = errorAccessOf(Call.getType());
+  if (!Access || !isSafeToEdit(Statement, *Result.Context))
+    return std::nullopt;
+  std::optional<std::string> CallText = sourceText(Call, *Result.Context);
+  if (!CallText)
+    return std::nullopt;
+  // The new variable is in scope in its own initializer: pick a name the
+  // call does not use.
+  std::string Name = Access->VariableName.str();
+  for (int Suffix = 2;
+       llvm::Regex("(^|[^A-Za-z_0-9])" + Name + "($|[^A-Za-z_0-9])")
+           .match(*CallText);
+       ++Suffix)
+    Name = Access->VariableName.str() + std::to_string(Suffix);
+  std::string Replacement = "if (auto " + Name + " = " + *CallText + "; " +
+                            substitute(Access->FailureTest, Name) + ") " +
+                            ReportFunction + "(" +
+                            substitute(Access->ErrorValue, Name) + ")";
+  return FixItHint::CreateReplacement(
+      CharSourceRange::getTokenRange(Statement.getSourceRange()), Replacement);
+}
+
+} // namespace clang::tidy::asynctidy

@@ -1,0 +1,40 @@
+//===--- SwallowedExceptionCheck.h - asynctidy ----------------------------===//
+//
+// Part of asynctidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNCTIDY_SWALLOWEDEXCEPTIONCHECK_H
+#define ASYNCTIDY_SWALLOWEDEXCEPTIONCHECK_H
+
+#include "support/AsyncTidyCheck.h"
+#include "support/ExceptionReport.h"
+
+namespace clang::tidy::asynctidy {
+
+/// Finds `catch` handlers that lose the exception: they neither rethrow,
+/// throw, return a value, use the caught object nor report it.
+///
+/// For the user-facing documentation see docs/checks/swallowed-exception.md.
+class SwallowedExceptionCheck : public AsyncTidyCheck {
+public:
+  SwallowedExceptionCheck(StringRef Name, ClangTidyContext *Context);
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus && LangOpts.CXXExceptions;
+  }
+  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
+                           Preprocessor *ModuleExpanderPP) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+
+private:
+  const NameList &Reporters;
+  const NameList &IgnoredExceptionTypes;
+  ExceptionReportFix ReportFix;
+};
+
+} // namespace clang::tidy::asynctidy
+
+#endif // ASYNCTIDY_SWALLOWEDEXCEPTIONCHECK_H

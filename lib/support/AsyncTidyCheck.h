@@ -1,0 +1,49 @@
+//===--- AsyncTidyCheck.h - base of the asynctidy checks ------------------===//
+//
+// Part of asynctidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNCTIDY_SUPPORT_ASYNCTIDYCHECK_H
+#define ASYNCTIDY_SUPPORT_ASYNCTIDYCHECK_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "support/NameList.h"
+#include <deque>
+#include <string>
+
+namespace clang::tidy::asynctidy {
+
+/// A clang-tidy check whose options are validated when they are read: a
+/// malformed value is reported as a configuration error that names the check
+/// and the option, and each option is stored back under the name it was read
+/// with.
+class AsyncTidyCheck : public ClangTidyCheck {
+public:
+  AsyncTidyCheck(StringRef Name, ClangTidyContext *Context);
+
+  /// Stores every option read through the helpers below. Checks that override
+  /// this call it first.
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+
+protected:
+  /// Reads the name-list option \p Option (see NameList), \p Default if unset.
+  const NameList &readNameList(StringRef Option, StringRef Default);
+
+  /// Reads an option naming one function, such as "log_error" or
+  /// "::app::report"; an empty value means "not configured".
+  std::string readFunctionName(StringRef Option, StringRef Default);
+
+  /// The user-facing key of a local option, "async-check.Option".
+  std::string optionKey(StringRef Option) const;
+
+private:
+  std::string CheckName;
+  std::deque<NameList> NameLists; // a deque keeps references stable
+  std::vector<std::pair<std::string, std::string>> StoredOptions;
+};
+
+} // namespace clang::tidy::asynctidy
+
+#endif // ASYNCTIDY_SUPPORT_ASYNCTIDYCHECK_H

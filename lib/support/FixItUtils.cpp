@@ -1,0 +1,108 @@
+//===--- FixItUtils.cpp - when and how the checks may edit code -----------===//
+//
+// Part of asynctidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#include "support/FixItUtils.h"
+#include "clang/AST/Expr.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+
+namespace clang::tidy::asynctidy {
+
+static bool containsRecoveredCode(const Stmt &S) {
+  if (const auto *E = llvm::dyn_cast<Expr>(&S))
+    return E->containsErrors();
+  for (const Stmt *Child : S.children())
+    if (Child && containsRecoveredCode(*Child))
+      return true;
+  return false;
+}
+
+bool isSafeToEdit(const Stmt &S, const ASTContext &Context) {
+  SourceRange Range = S.getSourceRange();
+  if (Range.isInvalid() || Range.getBegin().isMacroID() ||
+      Range.getEnd().isMacroID())
+    return false;
+  const SourceManager &SM = Context.getSourceManager();
+  CharSourceRange FileRange = Lexer::makeFileCharRange(
+      CharSourceRange::getTokenRange(Range), SM, Context.getLangOpts());
+  if (FileRange.isInvalid() || SM.isInSystemHeader(FileRange.getBegin()))
+    return false;
+  return !containsRecoveredCode(S);
+}
+
+std::optional<std::string> sourceText(const Stmt &S,
+                                      const ASTContext &Context) {
+  if (!isSafeToEdit(S, Context))
+    return std::nullopt;
+  return Lexer::getSourceText(
+             CharSourceRange::getTokenRange(S.getSourceRange()),
+             Context.getSourceManager(), Context.getLangOpts())
+      .str();
+}
+
+std::string indentationOf(SourceLocation Loc, const SourceManager &SM) {
+  bool Invalid = false;
+  const char *Start = SM.getCharacterData(Loc, &Invalid);
+  if (Invalid)
+    return "";
+  unsigned Column = SM.getSpellingColumnNumber(Loc, &Invalid);
+  if (Invalid || Column == 0)
+    return "";
+  llvm::StringRef Line(Start - (Column - 1), Column - 1);
+  return Line.take_while([](char C) { return C == ' ' || C == '\t'; }).str();
+}
+
+bool isOnOneLine(const CompoundStmt &Body, const SourceManager &SM) {
+  return SM.getSpellingLineNumber(Body.getLBracLoc()) ==
+         SM.getSpellingLineNumber(Body.getRBracLoc());
+}
+
+bool hasHiddenCode(const CompoundStmt &Body, const ASTContext &Context) {
+  if (!Body.body_empty())
+    return false;
+  const SourceManager &SM = Context.getSourceManager();
+  SourceLocation Begin = Body.getLBracLoc(), End = Body.getRBracLoc();
+  if (Begin.isMacroID() || End.isMacroID())
+    return true; // cannot tell; err on the side of silence
+  // Look at the raw text between the braces: anything but comments and white
+  // space is code the AST does not show.
+  bool Invalid = false;
+  llvm::StringRef Text = Lexer::getSourceText(
+      CharSourceRange::getCharRange(Begin.getLocWithOffset(1), End), SM,
+      Context.getLangOpts(), &Invalid);
+  if (Invalid)
+    return true;
+  while (!Text.empty()) {
+    Text = Text.ltrim();
+    if (Text.consume_front("//")) {
+      Text = Text.drop_until([](char C) { return C == '\n'; });
+    } else if (Text.consume_front("/*")) {
+      size_t Close = Text.find("*/");
+      Text = Close == llvm::StringRef::npos ? "" : Text.drop_front(Close + 2);
+    } else {
+      return !Text.empty();
+    }
+  }
+  return false;
+}
+
+std::string indentLines(llvm::StringRef Text, llvm::StringRef Extra) {
+  llvm::SmallVector<llvm::StringRef, 16> Lines;
+  Text.split(Lines, '\n');
+  std::string Out;
+  for (size_t I = 0; I < Lines.size(); ++I) {
+    if (I > 0) {
+      Out += '\n';
+      if (!Lines[I].trim().empty())
+        Out += Extra.str();
+    }
+    Out += Lines[I].str();
+  }
+  return Out;
+}
+
+} // namespace clang::tidy::asynctidy

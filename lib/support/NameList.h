@@ -1,0 +1,65 @@
+//===--- NameList.h - qualified-name lists read from check options --------===//
+//
+// Part of asynctidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNCTIDY_SUPPORT_NAMELIST_H
+#define ASYNCTIDY_SUPPORT_NAMELIST_H
+
+#include "clang/AST/Decl.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/Support/Regex.h"
+#include <string>
+#include <vector>
+
+namespace clang::tidy::asynctidy {
+
+/// The qualified name of \p D as the name lists see it: with a leading "::",
+/// without inline namespaces (so "::std::error_code" names libc++'s
+/// "std::__1::error_code" too), and without template arguments.
+std::string qualifiedName(const NamedDecl &D);
+
+/// A `;`-separated list of regular expressions naming declarations, the value
+/// of a check option. An entry that starts with "::" must match the whole
+/// qualified name; any other entry matches a trailing part of it that starts
+/// after a "::", so "send" matches "::send" and "::net::Socket::send".
+class NameList {
+public:
+  NameList() = default;
+
+  /// Parses \p Value; calls \p OnInvalid with each entry that is not a valid
+  /// regular expression and the reason, and leaves such entries out.
+  static NameList
+  parse(llvm::StringRef Value,
+        llvm::function_ref<void(llvm::StringRef Entry, llvm::StringRef Why)>
+            OnInvalid);
+
+  bool empty() const { return Patterns.empty(); }
+
+  /// Whether the qualified name of \p D matches an entry. Answers are cached
+  /// per declaration: a check asks about the same few declarations often.
+  bool matches(const NamedDecl &D) const;
+
+  /// Whether \p QualifiedName (in the form qualifiedName() gives) matches.
+  bool matchesName(llvm::StringRef QualifiedName) const;
+
+private:
+  // llvm::Regex is move-only; std::vector keeps the list movable.
+  std::vector<llvm::Regex> Patterns;
+  mutable llvm::DenseMap<const Decl *, bool> Cache;
+};
+
+namespace matchers {
+/// Matches a named declaration whose qualified name is in \p List.
+AST_MATCHER_P(NamedDecl, matchesNameList, const NameList *, List) {
+  return List->matches(Node);
+}
+} // namespace matchers
+
+} // namespace clang::tidy::asynctidy
+
+#endif // ASYNCTIDY_SUPPORT_NAMELIST_H

@@ -1,0 +1,34 @@
+//===--- VersionGuard.cpp - refuse to run inside another LLVM version -----===//
+//
+// Part of asynctidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#include "support/VersionGuard.h"
+#include "llvm-c/Core.h"
+#include <cstdio>
+#include <cstdlib>
+
+namespace clang::tidy::asynctidy {
+
+VersionGuard::VersionGuard() {
+  // LLVMGetVersion is part of LLVM's stable C interface, so calling it is
+  // safe whichever version answers.
+  unsigned Major = 0, Minor = 0, Patch = 0;
+  LLVMGetVersion(&Major, &Minor, &Patch);
+  if (Major == ASYNCTIDY_LLVM_MAJOR)
+    return;
+  std::fprintf(stderr,
+               "error: the asynctidy module was built for LLVM %d, but it was "
+               "loaded by a tool of LLVM %u.%u.%u; load the asynctidy module "
+               "built for LLVM %u (for example with clang-tidy-%d and the "
+               "module built for LLVM %d)\n",
+               ASYNCTIDY_LLVM_MAJOR, Major, Minor, Patch, Major,
+               ASYNCTIDY_LLVM_MAJOR, ASYNCTIDY_LLVM_MAJOR);
+  // Exit at once: running any more of this module inside a foreign LLVM,
+  // static destructors included, is what must not happen.
+  std::_Exit(1);
+}
+
+} // namespace clang::tidy::asynctidy
