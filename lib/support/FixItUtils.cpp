@@ -65,17 +65,27 @@ bool hasHiddenCode(const CompoundStmt &Body, const ASTContext &Context) {
   if (!Body.body_empty())
     return false;
   const SourceManager &SM = Context.getSourceManager();
-  SourceLocation Begin = Body.getLBracLoc(), End = Body.getRBracLoc();
-  if (Begin.isMacroID() || End.isMacroID())
+  // Inside a macro, look at the macro's definition.
+  SourceLocation Begin = SM.getSpellingLoc(Body.getLBracLoc());
+  SourceLocation End = SM.getSpellingLoc(Body.getRBracLoc());
+  if (SM.getFileID(Begin) != SM.getFileID(End) ||
+      !SM.isBeforeInTranslationUnit(Begin, End))
     return true; // cannot tell; err on the side of silence
   // Look at the raw text between the braces: anything but comments and white
   // space is code the AST does not show.
   bool Invalid = false;
-  llvm::StringRef Text = Lexer::getSourceText(
+  llvm::StringRef Raw = Lexer::getSourceText(
       CharSourceRange::getCharRange(Begin.getLocWithOffset(1), End), SM,
       Context.getLangOpts(), &Invalid);
   if (Invalid)
     return true;
+  // Line continuations (in a macro definition) are white space too.
+  std::string Joined;
+  for (size_t I = 0; I < Raw.size(); ++I)
+    if (!(Raw[I] == '\\' && I + 1 < Raw.size() &&
+          (Raw[I + 1] == '\n' || Raw[I + 1] == '\r')))
+      Joined += Raw[I];
+  llvm::StringRef Text = Joined;
   while (!Text.empty()) {
     Text = Text.ltrim();
     if (Text.consume_front("//")) {

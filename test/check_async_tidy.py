@@ -1,0 +1,193 @@
+#!/usr/bin/env python3
+"""Runs clang-tidy with the asynctidy module on one test file and checks it.
+
+Usage (from a lit RUN line, through the %check_async_tidy substitution):
+
+    %check_async_tidy [options] INPUT CHECKS TEMP [CLANG-TIDY ARGS] -- [COMPILER ARGS]
+
+INPUT is the test source, CHECKS the comma-separated checks to enable, TEMP a
+scratch path (lit's %t). The test file carries its expectations as comments:
+
+    // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: ... [async-check]
+        the warnings (and compiler errors): every one must be expected, and a
+        file without CHECK-MESSAGES must produce none;
+    // CHECK-NOTES: ...
+        warnings and notes together, when the notes matter; every one must be
+        expected;
+    // CHECK-FIXES: ...
+        the text after the fixes; a file without CHECK-FIXES must be left
+        unchanged.
+
+A fixed file must still compile (clang -fsyntax-only with COMPILER ARGS).
+
+Options:
+    --check-suffix=S     use CHECK-MESSAGES-S etc. (several RUN lines, one file)
+    --fix-notes          apply the fix-its attached to notes as well
+    --expect-compile-errors
+                         the input does not compile: errors are expected as
+                         CHECK-MESSAGES, and fixes are requested with
+                         -fix-errors to show that none touch broken code
+"""
+
+import argparse
+import difflib
+import os
+import re
+import subprocess
+import sys
+
+EXPECTATION_COMMENT = re.compile(r"//\s*CHECK-(MESSAGES|NOTES|FIXES)[A-Za-z0-9_-]*:.*$")
+
+
+class Failure(Exception):
+    pass
+
+
+def run(command, **kwargs):
+    return subprocess.run(command, stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, text=True, **kwargs)
+
+
+def split_arguments(rest):
+    if "--" in rest:
+        cut = rest.index("--")
+        return rest[:cut], rest[cut + 1:]
+    return rest, []
+
+
+def diagnostics_of(output, path, kinds):
+    """The lines of clang-tidy's output that start a diagnostic of a kind in
+    `kinds` about `path`, with the path shortened to what follows it."""
+    pattern = re.compile(r"^(?:.*/)?" + re.escape(os.path.basename(path)) +
+                         r"(:\d+:\d+: (" + "|".join(kinds) + r"): .*)$")
+    return [m.group(1) for m in map(pattern.match, output.splitlines()) if m]
+
+
+class TestRun:
+    def __init__(self, args, tidy_args, compiler_args):
+        self.args = args
+        self.tidy_args = tidy_args
+        self.compiler_args = compiler_args
+        suffix = "-" + args.check_suffix if args.check_suffix else ""
+        self.messages_prefix = "CHECK-MESSAGES" + suffix
+        self.notes_prefix = "CHECK-NOTES" + suffix
+        self.fixes_prefix = "CHECK-FIXES" + suffix
+        with open(args.input, encoding="utf-8") as f:
+            self.original = f.read()
+        extension = os.path.splitext(args.input)[1] or ".cpp"
+        self.fixed_path = args.temp + extension
+        os.makedirs(os.path.dirname(os.path.abspath(self.fixed_path)),
+                    exist_ok=True)
+
+    def has_prefix(self, prefix):
+        return re.search(r"\b" + re.escape(prefix) + r":", self.original) is not None
+
+    def filecheck(self, prefix, input_text, what, implicit_not):
+        input_path = "%s.%s" % (self.args.temp, prefix.lower())
+        with open(input_path, "w", encoding="utf-8") as f:
+            f.write(input_text)
+        command = [self.args.filecheck, self.args.input,
+                   "--check-prefix=" + prefix, "--input-file=" + input_path,
+                   "--strict-whitespace"]
+        command += ["--implicit-check-not=" + p for p in implicit_not]
+        result = run(command)
+        if result.returncode != 0:
+            raise Failure("%s do not match %s:\n%s" % (what, prefix, result.stdout))
+
+    def run_clang_tidy(self):
+        # Line numbers must not move, so only the comment text is removed: the
+        # expectations must not end up in the fixed file, where CHECK-FIXES
+        # would match them.
+        stripped = "\n".join(EXPECTATION_COMMENT.sub("", line).rstrip()
+                             if EXPECTATION_COMMENT.search(line) else line
+                             for line in self.original.split("\n"))
+        with open(self.fixed_path, "w", encoding="utf-8") as f:
+            f.write(stripped)
+        self.stripped = stripped
+        command = [self.args.clang_tidy, self.fixed_path,
+                   "-load=" + self.args.module,
+                   "-checks=-*," + self.args.checks,
+                   "--fix-notes" if self.args.fix_notes else "-fix"]
+        if self.args.expect_compile_errors:
+            command.append("-fix-errors")
+        command += self.tidy_args + ["--"] + self.compiler_args
+        result = run(command)
+        self.output = result.stdout
+        if result.returncode != 0 and not self.args.expect_compile_errors:
+            raise Failure("clang-tidy failed (exit %d):\n%s" %
+                          (result.returncode, self.output))
+        if "Stack dump" in self.output or result.returncode < 0:
+            raise Failure("clang-tidy crashed:\n" + self.output)
+        with open(self.fixed_path, encoding="utf-8") as f:
+            self.fixed = f.read()
+
+    def check_messages(self):
+        warnings = diagnostics_of(self.output, self.fixed_path,
+                                  ["warning", "error"])
+        if self.has_prefix(self.messages_prefix):
+            self.filecheck(self.messages_prefix, "\n".join(warnings) + "\n",
+                           "the warnings", ["{{warning|error}}:"])
+        elif not self.has_prefix(self.notes_prefix) and warnings:
+            raise Failure("unexpected diagnostics (the test expects none):\n" +
+                          "\n".join(warnings))
+
+    def check_notes(self):
+        if not self.has_prefix(self.notes_prefix):
+            return
+        diagnostics = diagnostics_of(self.output, self.fixed_path,
+                                     ["warning", "error", "note"])
+        self.filecheck(self.notes_prefix, "\n".join(diagnostics) + "\n",
+                       "the warnings and notes", ["{{note|warning|error}}:"])
+
+    def check_fixes(self):
+        if self.has_prefix(self.fixes_prefix):
+            self.filecheck(self.fixes_prefix, self.fixed, "the fixed file", [])
+        elif self.fixed != self.stripped:
+            diff = difflib.unified_diff(self.stripped.splitlines(True),
+                                        self.fixed.splitlines(True),
+                                        "before", "after")
+            raise Failure("unexpected fix (the test expects none):\n" +
+                          "".join(diff))
+
+    def check_fixed_file_compiles(self):
+        if self.fixed == self.stripped or self.args.expect_compile_errors:
+            return
+        language = [] if self.fixed_path.endswith(".c") else ["-x", "c++"]
+        result = run([self.args.clang, "-fsyntax-only"] + language +
+                     self.compiler_args + [self.fixed_path])
+        if result.returncode != 0:
+            raise Failure("the fixed file does not compile:\n" + result.stdout)
+
+
+def main():
+    argv, compiler_args = split_arguments(sys.argv[1:])
+    parser = argparse.ArgumentParser(usage=__doc__, allow_abbrev=False)
+    parser.add_argument("--clang-tidy", required=True)
+    parser.add_argument("--module", required=True)
+    parser.add_argument("--clang", required=True)
+    parser.add_argument("--filecheck", required=True)
+    parser.add_argument("--check-suffix", default="")
+    parser.add_argument("--fix-notes", action="store_true")
+    parser.add_argument("--expect-compile-errors", action="store_true")
+    parser.add_argument("input")
+    parser.add_argument("checks")
+    parser.add_argument("temp")
+    args, tidy_args = parser.parse_known_args(argv)
+
+    test = TestRun(args, tidy_args, compiler_args)
+    try:
+        test.run_clang_tidy()
+        test.check_messages()
+        test.check_notes()
+        test.check_fixes()
+        test.check_fixed_file_compiles()
+    except Failure as failure:
+        print("check_async_tidy: FAIL: %s" % failure)
+        print("------ clang-tidy output ------")
+        print(test.output if hasattr(test, "output") else "(none)")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

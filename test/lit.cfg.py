@@ -1,0 +1,41 @@
+# -*- Python -*-
+# lit configuration of the asynctidy tests. The build writes lit.site.cfg.py,
+# which sets the paths below and then loads this file.
+import os
+
+import lit.formats
+
+config.name = "asynctidy-llvm" + config.llvm_major
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".cpp", ".c", ".test"]
+config.excludes = ["Inputs", "probes", "check_async_tidy.py"]
+config.test_source_root = os.path.dirname(os.path.abspath(__file__))
+config.test_exec_root = os.path.join(config.build_dir, "test")
+
+# FileCheck, not and the clang of the version under test come first.
+config.environment["PATH"] = os.pathsep.join(
+    [config.llvm_bin_dir, config.environment.get("PATH", os.environ["PATH"])])
+
+driver = " ".join([
+    config.python, os.path.join(config.test_source_root, "check_async_tidy.py"),
+    "--clang-tidy", config.clang_tidy, "--module", config.module,
+    "--clang", config.clang, "--filecheck", config.filecheck])
+inputs = os.path.join(config.test_source_root, "Inputs")
+
+config.substitutions.append(("%check_async_tidy", driver))
+config.substitutions.append(("%clang_tidy_plain", config.clang_tidy))
+config.substitutions.append(
+    ("%clang_tidy", config.clang_tidy + " -load=" + config.module))
+config.substitutions.append(
+    ("%probe_tidy", config.clang_tidy + " -load=" + config.probe_module))
+config.substitutions.append(("%module", config.module))
+config.substitutions.append(("%clang", config.clang))
+config.substitutions.append(("%inputs", inputs))
+config.substitutions.append(("%llvm_major", config.llvm_major))
+config.substitutions.append(("%other_llvm_major", config.other_llvm_major))
+config.substitutions.append(
+    ("%other_clang_tidy", "/usr/lib/llvm-%s/bin/clang-tidy" % config.other_llvm_major))
+
+config.available_features.add("llvm-" + config.llvm_major)
+if os.path.exists("/usr/lib/llvm-%s/bin/clang-tidy" % config.other_llvm_major):
+    config.available_features.add("other-clang-tidy")

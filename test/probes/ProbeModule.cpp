@@ -1,0 +1,132 @@
+//===--- ProbeModule.cpp - checks that expose the support library ---------===//
+//
+// Part of asynctidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+//
+// Test-only checks, one per analysis of the support library, that report what
+// the analysis says about each node of the main file. The lit tests under
+// test/support/ pin the analyses down through them, apart from any check.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Compat.h"
+#include "support/AsyncTidyCheck.h"
+#include "support/Coroutines.h"
+#include "support/DiscardedResult.h"
+#include "support/FixItUtils.h"
+#include "support/NameList.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+namespace clang::tidy::asynctidy::probes {
+using namespace ast_matchers;
+
+/// Reports the qualified name of every declaration in the main file, and
+/// whether the name list in option "Names" matches it.
+class NameListProbe : public AsyncTidyCheck {
+public:
+  NameListProbe(StringRef Name, ClangTidyContext *Context)
+      : AsyncTidyCheck(Name, Context), Names(readNameList("Names", "")) {}
+  void registerMatchers(MatchFinder *Finder) override {
+    Finder->addMatcher(
+        namedDecl(isExpansionInMainFile(), unless(isImplicit())).bind("decl"),
+        this);
+  }
+  void check(const MatchFinder::MatchResult &Result) override {
+    const auto *D = Result.Nodes.getNodeAs<NamedDecl>("decl");
+    if (!D->getIdentifier())
+      return;
+    diag(D->getLocation(), "'%0' %select{does not match|matches}1")
+        << qualifiedName(*D) << Names.matches(*D);
+  }
+
+private:
+  const NameList &Names;
+};
+
+/// Reports every call whose result is dropped, and how.
+class DiscardedResultProbe : public AsyncTidyCheck {
+public:
+  using AsyncTidyCheck::AsyncTidyCheck;
+  void registerMatchers(MatchFinder *Finder) override {
+    Finder->addMatcher(
+        stmt(isExpansionInMainFile(),
+             discardsResultOf(callExpr(unless(cxxOperatorCallExpr(
+                                           hasOverloadedOperatorName("="))))
+                                  .bind("call"))),
+        this);
+  }
+  void check(const MatchFinder::MatchResult &Result) override {
+    const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
+    diag(Call->getBeginLoc(),
+         "result %select{unused|cast to void|assigned to std::ignore}0"
+         "%select{| in a block}1")
+        << static_cast<int>(discardKind(Result))
+        << (Result.Nodes.getNodeAs<Expr>("discarded-in-block") != nullptr);
+  }
+};
+
+/// Reports the Asio awaitable result type of every variable's initializer.
+class AwaitableProbe : public AsyncTidyCheck {
+public:
+  using AsyncTidyCheck::AsyncTidyCheck;
+  void registerMatchers(MatchFinder *Finder) override {
+    Finder->addMatcher(
+        varDecl(isExpansionInMainFile(), hasInitializer(expr().bind("init"))),
+        this);
+  }
+  void check(const MatchFinder::MatchResult &Result) override {
+    const auto *Init = Result.Nodes.getNodeAs<Expr>("init");
+    if (auto Type = asioAwaitableResultType(*Init))
+      diag(Init->getBeginLoc(), "awaitable of '%0'")
+          << Type->getAsString(Result.Context->getPrintingPolicy());
+    else
+      diag(Init->getBeginLoc(), "not an awaitable");
+  }
+};
+
+/// Reports, for each block and expression statement of a function body,
+/// whether a fix-it may edit it and whether an empty block hides code.
+class FixItProbe : public AsyncTidyCheck {
+public:
+  using AsyncTidyCheck::AsyncTidyCheck;
+  void registerMatchers(MatchFinder *Finder) override {
+    Finder->addMatcher(
+        compoundStmt(isExpansionInMainFile(), hasParent(functionDecl()),
+                     forEach(stmt().bind("statement")))
+            .bind("block"),
+        this);
+    Finder->addMatcher(
+        compoundStmt(isExpansionInMainFile(), hasParent(stmt())).bind("inner"),
+        this);
+  }
+  void check(const MatchFinder::MatchResult &Result) override {
+    if (const auto *S = Result.Nodes.getNodeAs<Stmt>("statement")) {
+      diag(S->getBeginLoc(), "%select{not editable|editable}0")
+          << isSafeToEdit(*S, *Result.Context);
+      return;
+    }
+    const auto *Inner = Result.Nodes.getNodeAs<CompoundStmt>("inner");
+    if (Inner->body_empty())
+      diag(Inner->getLBracLoc(), "empty block %select{without|with}0 hidden "
+                                 "code")
+          << hasHiddenCode(*Inner, *Result.Context);
+  }
+};
+
+class ProbeModule : public ClangTidyModule {
+public:
+  void addCheckFactories(ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<AwaitableProbe>("probe-awaitable");
+    Factories.registerCheck<DiscardedResultProbe>("probe-discarded-result");
+    Factories.registerCheck<FixItProbe>("probe-fixit");
+    Factories.registerCheck<NameListProbe>("probe-name-list");
+  }
+};
+
+static ClangTidyModuleRegistry::Add<ProbeModule>
+    Registration("asynctidy-probes", "Probes of the asynctidy support library.");
+
+} // namespace clang::tidy::asynctidy::probes
