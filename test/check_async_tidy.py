@@ -39,6 +39,10 @@ import sys
 EXPECTATION_COMMENT = re.compile(r"//\s*CHECK-(MESSAGES|NOTES|FIXES)[A-Za-z0-9_-]*:.*$")
 
 
+# clang-tidy's own note under each diagnostic whose fix it applied.
+FIX_APPLIED_NOTE = "note: FIX-IT applied suggested code changes"
+
+
 class Failure(Exception):
     pass
 
@@ -60,7 +64,8 @@ def diagnostics_of(output, path, kinds):
     `kinds` about `path`, with the path shortened to what follows it."""
     pattern = re.compile(r"^(?:.*/)?" + re.escape(os.path.basename(path)) +
                          r"(:\d+:\d+: (" + "|".join(kinds) + r"): .*)$")
-    return [m.group(1) for m in map(pattern.match, output.splitlines()) if m]
+    return [m.group(1) for m in map(pattern.match, output.splitlines())
+            if m and not m.group(1).endswith(FIX_APPLIED_NOTE)]
 
 
 class TestRun:
@@ -92,7 +97,8 @@ class TestRun:
         command += ["--implicit-check-not=" + p for p in implicit_not]
         result = run(command)
         if result.returncode != 0:
-            raise Failure("%s do not match %s:\n%s" % (what, prefix, result.stdout))
+            raise Failure("%s differ from the %s lines\n%s" %
+                          (what, prefix, result.stdout))
 
     def run_clang_tidy(self):
         # Line numbers must not move, so only the comment text is removed: the
@@ -141,7 +147,7 @@ class TestRun:
 
     def check_fixes(self):
         if self.has_prefix(self.fixes_prefix):
-            self.filecheck(self.fixes_prefix, self.fixed, "the fixed file", [])
+            self.filecheck(self.fixes_prefix, self.fixed, "the contents of the fixed file", [])
         elif self.fixed != self.stripped:
             diff = difflib.unified_diff(self.stripped.splitlines(True),
                                         self.fixed.splitlines(True),
