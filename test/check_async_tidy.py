@@ -21,7 +21,11 @@ scratch path (lit's %t). The test file carries its expectations as comments:
 A fixed file must still compile (clang -fsyntax-only with COMPILER ARGS).
 
 Options:
-    --check-suffix=S     use CHECK-MESSAGES-S etc. (several RUN lines, one file)
+    --check-suffix=S[,T...]
+                         use CHECK-MESSAGES-S (and -T) etc. instead of
+                         CHECK-MESSAGES; an empty element stands for the plain
+                         prefix, so ",CXX20" uses both CHECK-MESSAGES and
+                         CHECK-MESSAGES-CXX20
     --fix-notes          apply the fix-its attached to notes as well
     --expect-compile-errors
                          the input does not compile: errors are expected as
@@ -73,10 +77,10 @@ class TestRun:
         self.args = args
         self.tidy_args = tidy_args
         self.compiler_args = compiler_args
-        suffix = "-" + args.check_suffix if args.check_suffix else ""
-        self.messages_prefix = "CHECK-MESSAGES" + suffix
-        self.notes_prefix = "CHECK-NOTES" + suffix
-        self.fixes_prefix = "CHECK-FIXES" + suffix
+        suffixes = ["-" + s if s else "" for s in args.check_suffix.split(",")]
+        self.messages_prefixes = ["CHECK-MESSAGES" + s for s in suffixes]
+        self.notes_prefixes = ["CHECK-NOTES" + s for s in suffixes]
+        self.fixes_prefixes = ["CHECK-FIXES" + s for s in suffixes]
         with open(args.input, encoding="utf-8") as f:
             self.original = f.read()
         extension = os.path.splitext(args.input)[1] or ".cpp"
@@ -84,21 +88,25 @@ class TestRun:
         os.makedirs(os.path.dirname(os.path.abspath(self.fixed_path)),
                     exist_ok=True)
 
-    def has_prefix(self, prefix):
-        return re.search(r"\b" + re.escape(prefix) + r":", self.original) is not None
+    def has_prefix(self, prefixes):
+        """Whether any of `prefixes` is used, alone or with -NEXT and the
+        like, but not as the start of a longer prefix."""
+        return any(re.search(r"\b" + re.escape(p) + r"(-(NEXT|SAME|NOT|DAG|EMPTY|LABEL))?:",
+                             self.original) for p in prefixes)
 
-    def filecheck(self, prefix, input_text, what, implicit_not):
-        input_path = "%s.%s" % (self.args.temp, prefix.lower())
+    def filecheck(self, prefixes, input_text, what, implicit_not):
+        used = [p for p in prefixes if self.has_prefix([p])]
+        input_path = "%s.%s" % (self.args.temp, used[0].lower())
         with open(input_path, "w", encoding="utf-8") as f:
             f.write(input_text)
         command = [self.args.filecheck, self.args.input,
-                   "--check-prefix=" + prefix, "--input-file=" + input_path,
-                   "--strict-whitespace"]
+                   "--check-prefixes=" + ",".join(used),
+                   "--input-file=" + input_path, "--strict-whitespace"]
         command += ["--implicit-check-not=" + p for p in implicit_not]
         result = run(command)
         if result.returncode != 0:
             raise Failure("%s differ from the %s lines\n%s" %
-                          (what, prefix, result.stdout))
+                          (what, "/".join(used), result.stdout))
 
     def run_clang_tidy(self):
         # Line numbers must not move, so only the comment text is removed: the
@@ -130,24 +138,24 @@ class TestRun:
     def check_messages(self):
         warnings = diagnostics_of(self.output, self.fixed_path,
                                   ["warning", "error"])
-        if self.has_prefix(self.messages_prefix):
-            self.filecheck(self.messages_prefix, "\n".join(warnings) + "\n",
+        if self.has_prefix(self.messages_prefixes):
+            self.filecheck(self.messages_prefixes, "\n".join(warnings) + "\n",
                            "the warnings", ["{{warning|error}}:"])
-        elif not self.has_prefix(self.notes_prefix) and warnings:
+        elif not self.has_prefix(self.notes_prefixes) and warnings:
             raise Failure("unexpected diagnostics (the test expects none):\n" +
                           "\n".join(warnings))
 
     def check_notes(self):
-        if not self.has_prefix(self.notes_prefix):
+        if not self.has_prefix(self.notes_prefixes):
             return
         diagnostics = diagnostics_of(self.output, self.fixed_path,
                                      ["warning", "error", "note"])
-        self.filecheck(self.notes_prefix, "\n".join(diagnostics) + "\n",
+        self.filecheck(self.notes_prefixes, "\n".join(diagnostics) + "\n",
                        "the warnings and notes", ["{{note|warning|error}}:"])
 
     def check_fixes(self):
-        if self.has_prefix(self.fixes_prefix):
-            self.filecheck(self.fixes_prefix, self.fixed, "the contents of the fixed file", [])
+        if self.has_prefix(self.fixes_prefixes):
+            self.filecheck(self.fixes_prefixes, self.fixed, "the contents of the fixed file", [])
         elif self.fixed != self.stripped:
             diff = difflib.unified_diff(self.stripped.splitlines(True),
                                         self.fixed.splitlines(True),
