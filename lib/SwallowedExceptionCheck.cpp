@@ -38,6 +38,12 @@ AST_MATCHER_P(CXXCatchStmt, catchesType, const NameList *, Types) {
   return Record && Types->matches(*Record);
 }
 
+// A handler with code clang could not make sense of may well report the
+// exception in that code; it is not judged.
+AST_MATCHER(CXXCatchStmt, hasBrokenHandlerCode) {
+  return hasRecoveredCode(Node);
+}
+
 AST_MATCHER(CXXCatchStmt, hasHiddenHandlerCode) {
   const auto *Body = llvm::dyn_cast<CompoundStmt>(Node.getHandlerBlock());
   return !Body || hasHiddenCode(*Body, Finder->getASTContext());
@@ -81,6 +87,7 @@ void SwallowedExceptionCheck::registerMatchers(MatchFinder *Finder) {
                    unless(hasDescendant(HandlesException)),
                    unless(catchesType(&IgnoredExceptionTypes)),
                    unless(hasHiddenHandlerCode()),
+                   unless(hasBrokenHandlerCode()),
                    optionally(forCallable(functionDecl().bind("function"))))
           .bind("handler"),
       this);
@@ -131,7 +138,7 @@ void SwallowedExceptionCheck::check(const MatchFinder::MatchResult &Result) {
   if (CanEdit && !RethrowTerminates)
     Note << FixItHint::CreateInsertion(
         Body->getRBracLoc(),
-        OneLine ? std::string("throw; ")
+        OneLine ? std::string(Body->body_empty() ? " throw; " : "throw; ")
                 : "  throw;\n" + indentationOf(Body->getRBracLoc(), SM));
 }
 

@@ -12,11 +12,11 @@
 
 namespace clang::tidy::asynctidy {
 
-static bool containsRecoveredCode(const Stmt &S) {
+bool hasRecoveredCode(const Stmt &S) {
   if (const auto *E = llvm::dyn_cast<Expr>(&S))
     return E->containsErrors();
   for (const Stmt *Child : S.children())
-    if (Child && containsRecoveredCode(*Child))
+    if (Child && hasRecoveredCode(*Child))
       return true;
   return false;
 }
@@ -31,7 +31,7 @@ bool isSafeToEdit(const Stmt &S, const ASTContext &Context) {
       CharSourceRange::getTokenRange(Range), SM, Context.getLangOpts());
   if (FileRange.isInvalid() || SM.isInSystemHeader(FileRange.getBegin()))
     return false;
-  return !containsRecoveredCode(S);
+  return !hasRecoveredCode(S);
 }
 
 std::optional<std::string> sourceText(const Stmt &S,

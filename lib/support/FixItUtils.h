@@ -16,6 +16,9 @@
 
 namespace clang::tidy::asynctidy {
 
+/// Whether clang had to recover from an error somewhere inside \p S.
+bool hasRecoveredCode(const Stmt &S);
+
 /// Whether a fix-it may rewrite \p S: every token of it is written in one file
 /// (no part comes from a macro expansion) and clang did not have to recover
 /// from an error anywhere inside it.

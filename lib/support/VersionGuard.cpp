@@ -20,10 +20,9 @@ VersionGuard::VersionGuard() {
   if (Major == ASYNCTIDY_LLVM_MAJOR)
     return;
   std::fprintf(stderr,
-               "error: the asynctidy module was built for LLVM %d, but it was "
-               "loaded by a tool of LLVM %u.%u.%u; load the asynctidy module "
-               "built for LLVM %u (for example with clang-tidy-%d and the "
-               "module built for LLVM %d)\n",
+               "error: the asynctidy module was built for LLVM %d, but a tool "
+               "of LLVM %u.%u.%u loaded it; load the module built for LLVM "
+               "%u, or use the LLVM %d tools (clang-tidy-%d)\n",
                ASYNCTIDY_LLVM_MAJOR, Major, Minor, Patch, Major,
                ASYNCTIDY_LLVM_MAJOR, ASYNCTIDY_LLVM_MAJOR);
   // Exit at once: running any more of this module inside a foreign LLVM,

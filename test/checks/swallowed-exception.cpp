@@ -37,7 +37,7 @@ void catchAllEmpty() {
   // CHECK-MESSAGES-IGNORED: :[[@LINE-4]]:5: warning: exception is swallowed
   // CHECK-MESSAGES-REPORTERS: :[[@LINE-5]]:5: warning: exception is swallowed
   // CHECK-FIXES: {{^}}  } catch (...) {}{{$}}
-  // CHECK-FIXES-NOTES: {{^}}  } catch (...) {throw; }{{$}}
+  // CHECK-FIXES-NOTES: {{^}}  } catch (...) { throw; }{{$}}
   // CHECK-FIXES-REPORT: {{^}}  } catch (...) { ::app::report(std::current_exception()); }{{$}}
 }
 

@@ -1,0 +1,39 @@
+// Invalid option values give a configuration error that names the check and
+// the option; the run goes on without the bad entry, and nothing crashes.
+// RUN: not %clang_tidy -checks='-*,async-*' %s \
+// RUN:   -config="{CheckOptions: {async-swallowed-exception.Reporters: 'log(;report', async-fire-and-forget.SpawnFunctions: '[unclosed', async-ignored-error.ErrorTypes: '*bad', async-exception-escaping-thread.ThreadTypes: '::std::thread;a{1', async-ignored-error.CheckedFunctions: 'send)'}}" \
+// RUN:   -- -std=c++17 > %t.regex 2>&1
+// RUN: FileCheck --check-prefix=REGEX --input-file=%t.regex %s
+// REGEX-DAG: error: invalid regular expression 'log(' in option 'async-swallowed-exception.Reporters': parentheses not balanced; the entry is ignored [clang-tidy-config]
+// REGEX-DAG: error: invalid regular expression '[unclosed' in option 'async-fire-and-forget.SpawnFunctions': brackets ([ ]) not balanced; the entry is ignored [clang-tidy-config]
+// REGEX-DAG: error: invalid regular expression '*bad' in option 'async-ignored-error.ErrorTypes': {{.*}} [clang-tidy-config]
+// REGEX-DAG: error: invalid regular expression 'a{1' in option 'async-exception-escaping-thread.ThreadTypes': {{.*}} [clang-tidy-config]
+// REGEX-DAG: error: invalid regular expression 'send)' in option 'async-ignored-error.CheckedFunctions': {{.*}} [clang-tidy-config]
+// The valid entries still work: std::thread is still a thread type.
+// REGEX-DAG: :[[@LINE+24]]:22: warning: an exception can escape this thread's entry lambda
+// REGEX-NOT: Stack dump
+
+// RUN: not %clang_tidy -checks='-*,async-*' %s \
+// RUN:   -config="{CheckOptions: {async-swallowed-exception.ReportFunction: 'log(e)', async-fire-and-forget.ReportFunction: 'a b', async-exception-escaping-thread.ReportFunction: '::ok::name', async-ignored-error.ReportFunction: 'report;'}}" \
+// RUN:   -- -std=c++17 > %t.function 2>&1
+// RUN: FileCheck --check-prefix=FUNCTION --input-file=%t.function %s
+// FUNCTION-DAG: error: option 'async-swallowed-exception.ReportFunction' must name a function, such as 'log_error' or '::app::report', not 'log(e)'; no fix-it will call it [clang-tidy-config]
+// FUNCTION-DAG: error: option 'async-fire-and-forget.ReportFunction' must name a function, {{.*}} not 'a b'
+// FUNCTION-DAG: error: option 'async-ignored-error.ReportFunction' must name a function, {{.*}} not 'report;'
+// FUNCTION-NOT: async-exception-escaping-thread.ReportFunction' must
+
+// Options that clang-tidy parses itself: booleans and the include style.
+// RUN: %clang_tidy -checks='-*,async-*' %s \
+// RUN:   -config="{CheckOptions: {async-ignored-error.AllowCastToVoid: 'maybe', async-swallowed-exception.IncludeStyle: 'sideways'}}" \
+// RUN:   -- -std=c++17 > %t.builtin 2>&1
+// RUN: FileCheck --check-prefix=BUILTIN --input-file=%t.builtin %s
+// BUILTIN-DAG: warning: invalid configuration value 'maybe' for option 'async-ignored-error.AllowCastToVoid'; expected a bool [clang-tidy-config]
+// BUILTIN-DAG: warning: invalid configuration value 'sideways' for option 'async-swallowed-exception.IncludeStyle'
+
+#include <stdexcept>
+#include <thread>
+
+void startsAThread() {
+  std::thread worker([] { throw std::runtime_error("x"); });
+  worker.join();
+}
