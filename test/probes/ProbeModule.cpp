@@ -53,7 +53,8 @@ public:
   void registerMatchers(MatchFinder *Finder) override {
     Finder->addMatcher(
         stmt(isExpansionInMainFile(),
-             discardsResultOf(callExpr(unless(cxxOperatorCallExpr(
+             discardsResultOf(callExpr(unless(hasType(voidType())),
+                                       unless(cxxOperatorCallExpr(
                                            hasOverloadedOperatorName("="))))
                                   .bind("call"))),
         this);
@@ -74,7 +75,8 @@ public:
   using AsyncTidyCheck::AsyncTidyCheck;
   void registerMatchers(MatchFinder *Finder) override {
     Finder->addMatcher(
-        varDecl(isExpansionInMainFile(), hasInitializer(expr().bind("init"))),
+        varDecl(isExpansionInMainFile(), unless(isImplicit()),
+                hasInitializer(expr().bind("init"))),
         this);
   }
   void check(const MatchFinder::MatchResult &Result) override {
