@@ -21,6 +21,7 @@ driver = " ".join([
     "--clang-tidy", config.clang_tidy, "--module", config.module,
     "--clang", config.clang, "--filecheck", config.filecheck])
 inputs = os.path.join(config.test_source_root, "Inputs")
+examples = os.path.join(os.path.dirname(config.test_source_root), "examples")
 
 config.substitutions.append(("%check_async_tidy", driver))
 config.substitutions.append(("%clang_tidy_plain", config.clang_tidy))
@@ -31,6 +32,7 @@ config.substitutions.append(
 config.substitutions.append(("%module", config.module))
 config.substitutions.append(("%clang", config.clang))
 config.substitutions.append(("%inputs", inputs))
+config.substitutions.append(("%examples", examples))
 config.substitutions.append(("%llvm_major", config.llvm_major))
 config.substitutions.append(("%other_llvm_major", config.other_llvm_major))
 config.substitutions.append(

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs what asynctidy needs on Debian 12, through apt, for the LLVM
+# versions given (default: 19 22). Skips apt when everything is there.
+set -euo pipefail
+
+versions=("${@:-19 22}")
+read -r -a versions <<<"${versions[*]}"
+
+packages=(cmake ninja-build python3 libasio-dev libboost-dev libabsl-dev)
+for v in "${versions[@]}"; do
+  packages+=("clang-$v" "clang-tidy-$v" "clang-tools-$v" "libclang-$v-dev"
+             "llvm-$v-dev" "llvm-$v-tools")
+done
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \
+    || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "setup: all ${#packages[@]} packages are installed"
+  exit 0
+fi
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+echo "setup: installing ${missing[*]}"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq \
+  --no-install-recommends "${missing[@]}" >/dev/null
+echo "setup: done"

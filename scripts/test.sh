@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Sets everything up, builds the module for each LLVM version (default: 19
+# and 22) and runs the whole lit suite against each; ends with one line
+# "N passed, N failed" that counts the tests of every version.
+#   scripts/test.sh [VERSION...]
+set -uo pipefail
+cd "$(dirname "$0")/.."
+versions=("$@")
+[ ${#versions[@]} -gt 0 ] || versions=(19 22)
+
+scripts/setup.sh "${versions[@]}" || exit 1
+
+passed=0 failed=0 skipped=0 status=0
+for v in "${versions[@]}"; do
+  echo "== LLVM $v: build"
+  if ! scripts/build.sh "$v"; then
+    echo "error: the build for LLVM $v failed" >&2
+    failed=$((failed + 1)) status=1
+    continue
+  fi
+  echo "== LLVM $v: lit"
+  # LLVM 19 ships lit as a script in its build tree, LLVM 22 as lit-22.
+  lit=(python3 "/usr/lib/llvm-$v/build/utils/lit/lit.py")
+  [ -f "${lit[1]}" ] || lit=("lit-$v")
+  log="build/llvm-$v/lit.log"
+  "${lit[@]}" -sv "build/llvm-$v/test" 2>&1 | tee "$log"
+  [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+  count() { # the number after "  LABEL:" in lit's summary, 0 if absent
+    sed -nE "s/^ *$1: *([0-9]+).*/\1/p" "$log" | tail -n 1 | grep . || echo 0
+  }
+  p=$(( $(count "Passed") + $(count "Expectedly Failed") ))
+  f=$(( $(count "Failed") + $(count "Unexpectedly Passed") + $(count "Unresolved") + $(count "Timed Out") ))
+  s=$(( $(count "Unsupported") + $(count "Skipped") ))
+  if [ $((p + f)) -eq 0 ]; then
+    echo "error: lit ran no test for LLVM $v" >&2
+    f=1 status=1
+  fi
+  passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
+done
+
+echo
+if [ "$skipped" -gt 0 ]; then
+  echo "$passed passed, $failed failed, $skipped skipped"
+else
+  echo "$passed passed, $failed failed"
+fi
+exit $status
