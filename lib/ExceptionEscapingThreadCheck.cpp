@@ -77,8 +77,7 @@ void ExceptionEscapingThreadCheck::storeOptions(
 }
 
 void ExceptionEscapingThreadCheck::registerPPCallbacks(
-    const SourceManager &SM, Preprocessor *PP,
-    Preprocessor *ModuleExpanderPP) {
+    const SourceManager &SM, Preprocessor *PP, Preprocessor *ModuleExpanderPP) {
   ReportFix.registerPreprocessor(PP);
 }
 
@@ -90,12 +89,12 @@ void ExceptionEscapingThreadCheck::registerMatchers(MatchFinder *Finder) {
 
   // std::thread t(f, args...);
   Finder->addMatcher(
-      cxxConstructExpr(InUserCode,
-                       hasDeclaration(cxxConstructorDecl(
-                           ofClass(matchesNameList(&ThreadTypes)),
-                           unless(isCopyConstructor()),
-                           unless(isMoveConstructor()))),
-                       hasArgument(0, expr()))
+      cxxConstructExpr(
+          InUserCode,
+          hasDeclaration(cxxConstructorDecl(
+              ofClass(matchesNameList(&ThreadTypes)),
+              unless(isCopyConstructor()), unless(isMoveConstructor()))),
+          hasArgument(0, expr()))
           .bind("start"),
       this);
   // threads.emplace_back(f, args...);
@@ -104,8 +103,8 @@ void ExceptionEscapingThreadCheck::registerMatchers(MatchFinder *Finder) {
           InUserCode,
           callee(cxxMethodDecl(
               hasAnyName("emplace_back", "emplace_front", "emplace"))),
-          thisPointerType(hasUnqualifiedDesugaredType(recordType(
-              hasDeclaration(classTemplateSpecializationDecl(
+          thisPointerType(hasUnqualifiedDesugaredType(
+              recordType(hasDeclaration(classTemplateSpecializationDecl(
                   hasTemplateArgument(0, refersToType(ThreadType))))))))
           .bind("start"),
       this);
@@ -120,8 +119,7 @@ void ExceptionEscapingThreadCheck::registerMatchers(MatchFinder *Finder) {
 void ExceptionEscapingThreadCheck::check(
     const MatchFinder::MatchResult &Result) {
   llvm::ArrayRef<const Expr *> Args;
-  if (const auto *Construct =
-          Result.Nodes.getNodeAs<CXXConstructExpr>("start"))
+  if (const auto *Construct = Result.Nodes.getNodeAs<CXXConstructExpr>("start"))
     Args = llvm::ArrayRef(Construct->getArgs(), Construct->getNumArgs());
   else if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("start"))
     Args = llvm::ArrayRef(Call->getArgs(), Call->getNumArgs());

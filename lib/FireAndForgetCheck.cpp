@@ -23,8 +23,9 @@ FireAndForgetCheck::FireAndForgetCheck(StringRef Name,
                                "::std::thread;::std::jthread;::boost::thread")),
       CoSpawnFunctions(readNameList(
           "CoSpawnFunctions", "::asio::co_spawn;::boost::asio::co_spawn")),
-      DetachedTokenTypes(readNameList(
-          "DetachedTokenTypes", "::asio::detached_t;::boost::asio::detached_t")),
+      DetachedTokenTypes(
+          readNameList("DetachedTokenTypes",
+                       "::asio::detached_t;::boost::asio::detached_t")),
       SpawnFunctions(readNameList("SpawnFunctions", "")),
       ReportFix(readFunctionName("ReportFunction", ""),
                 Options.getLocalOrGlobal("IncludeStyle",
@@ -46,27 +47,26 @@ void FireAndForgetCheck::registerMatchers(MatchFinder *Finder) {
                           unless(isInTemplateInstantiation()));
 
   Finder->addMatcher(
-      cxxMemberCallExpr(InUserCode,
-                        callee(cxxMethodDecl(hasName("detach"),
-                                             ofClass(matchesNameList(
-                                                 &ThreadTypes)))))
+      cxxMemberCallExpr(
+          InUserCode,
+          callee(cxxMethodDecl(hasName("detach"),
+                               ofClass(matchesNameList(&ThreadTypes)))))
           .bind("detach"),
       this);
 
   auto DetachedToken = expr(hasType(hasUnqualifiedDesugaredType(recordType(
       hasDeclaration(namedDecl(matchesNameList(&DetachedTokenTypes)))))));
   Finder->addMatcher(
-      callExpr(InUserCode,
-               callee(functionDecl(matchesNameList(&CoSpawnFunctions))),
-               hasAnyArgument(ignoringParenImpCasts(
-                   DetachedToken.bind("token"))))
+      callExpr(
+          InUserCode, callee(functionDecl(matchesNameList(&CoSpawnFunctions))),
+          hasAnyArgument(ignoringParenImpCasts(DetachedToken.bind("token"))))
           .bind("co-spawn"),
       this);
 
   // std::async is matched apart from the user's spawn functions: dropping its
   // future blocks, which deserves its own message.
-  auto Async = callExpr(callee(functionDecl(hasName("::std::async"))))
-                   .bind("async");
+  auto Async =
+      callExpr(callee(functionDecl(hasName("::std::async")))).bind("async");
   auto Spawn = callExpr(callee(functionDecl(matchesNameList(&SpawnFunctions),
                                             unless(returns(voidType())))))
                    .bind("spawn");

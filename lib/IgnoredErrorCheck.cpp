@@ -39,8 +39,8 @@ struct ErrorAccess {
 bool hasMember(const CXXRecordDecl &Record, StringRef Name) {
   bool Found = false;
   Record.forallBases([&](const CXXRecordDecl *Base) {
-    Found = Found || !Base->lookup(&Record.getASTContext().Idents.get(Name))
-                          .empty();
+    Found = Found ||
+            !Base->lookup(&Record.getASTContext().Idents.get(Name)).empty();
     return true;
   });
   return Found ||
@@ -49,8 +49,8 @@ bool hasMember(const CXXRecordDecl &Record, StringRef Name) {
 
 bool convertsToBool(const CXXRecordDecl &Record) {
   for (const NamedDecl *Found : Record.getVisibleConversionFunctions())
-    if (const auto *Conversion = llvm::dyn_cast<CXXConversionDecl>(
-            Found->getUnderlyingDecl()))
+    if (const auto *Conversion =
+            llvm::dyn_cast<CXXConversionDecl>(Found->getUnderlyingDecl()))
       if (Conversion->getConversionType()->isBooleanType())
         return true;
   return false;
@@ -102,15 +102,15 @@ void IgnoredErrorCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 void IgnoredErrorCheck::registerMatchers(MatchFinder *Finder) {
   // Only results returned by value: a returned reference (`ec = other`,
   // `ec.assign(...)`) is the object itself, not a new error.
-  auto ErrorCarrier = qualType(hasCanonicalType(recordType(
-      hasDeclaration(namedDecl(matchesNameList(&ErrorTypes))))));
+  auto ErrorCarrier = qualType(hasCanonicalType(
+      recordType(hasDeclaration(namedDecl(matchesNameList(&ErrorTypes))))));
   auto SuccessFlag = qualType(anyOf(booleanType(), isInteger()));
   auto ErrorReturningCall =
       callExpr(unless(cxxOperatorCallExpr()),
-               callee(functionDecl(anyOf(
-                   returns(ErrorCarrier),
-                   allOf(returns(SuccessFlag),
-                         matchesNameList(&CheckedFunctions))))))
+               callee(functionDecl(
+                   anyOf(returns(ErrorCarrier),
+                         allOf(returns(SuccessFlag),
+                               matchesNameList(&CheckedFunctions))))))
           .bind("call");
   Finder->addMatcher(stmt(unless(isExpansionInSystemHeader()),
                           unless(isInTemplateInstantiation()),

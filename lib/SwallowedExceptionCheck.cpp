@@ -65,21 +65,20 @@ void SwallowedExceptionCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void SwallowedExceptionCheck::registerPPCallbacks(
-    const SourceManager &SM, Preprocessor *PP,
-    Preprocessor *ModuleExpanderPP) {
+    const SourceManager &SM, Preprocessor *PP, Preprocessor *ModuleExpanderPP) {
   ReportFix.registerPreprocessor(PP);
 }
 
 void SwallowedExceptionCheck::registerMatchers(MatchFinder *Finder) {
   // What a handler may do with the exception that keeps the failure visible.
-  auto HandlesException = stmt(anyOf(
-      cxxThrowExpr(), returnStmt(hasReturnValue(expr())),
-      coreturnStmt(returnsValue()),
-      declRefExpr(to(varDecl(isExceptionVariable()))),
-      callExpr(callee(functionDecl(
-          anyOf(isNoReturn(), hasName("::std::current_exception"),
-                matchesNameList(&Reporters))))),
-      declRefExpr(to(varDecl(matchesNameList(&Reporters))))));
+  auto HandlesException =
+      stmt(anyOf(cxxThrowExpr(), returnStmt(hasReturnValue(expr())),
+                 coreturnStmt(returnsValue()),
+                 declRefExpr(to(varDecl(isExceptionVariable()))),
+                 callExpr(callee(functionDecl(
+                     anyOf(isNoReturn(), hasName("::std::current_exception"),
+                           matchesNameList(&Reporters))))),
+                 declRefExpr(to(varDecl(matchesNameList(&Reporters))))));
 
   Finder->addMatcher(
       cxxCatchStmt(unless(isExpansionInSystemHeader()),

@@ -8,7 +8,7 @@ import lit.formats
 config.name = "asynctidy-llvm" + config.llvm_major
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".cpp", ".c", ".test"]
-config.excludes = ["Inputs", "probes", "check_async_tidy.py"]
+config.excludes = ["Inputs", "probes", "check_async_tidy.py", "check_lists.py"]
 config.test_source_root = os.path.dirname(os.path.abspath(__file__))
 config.test_exec_root = os.path.join(config.build_dir, "test")
 
@@ -30,6 +30,7 @@ config.substitutions.append(
 config.substitutions.append(
     ("%probe_tidy", config.clang_tidy + " -load=" + config.probe_module))
 config.substitutions.append(("%module", config.module))
+config.substitutions.append(("%python", config.python))
 config.substitutions.append(("%clang", config.clang))
 config.substitutions.append(("%inputs", inputs))
 config.substitutions.append(("%examples", examples))

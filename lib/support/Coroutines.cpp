@@ -34,7 +34,8 @@ std::optional<QualType> asioAwaitableResultType(const Expr &E) {
   if (auto Result = awaitableArgument(Type))
     return Result;
   // A callable, such as a lambda, that co_spawn calls to make the awaitable.
-  const CXXRecordDecl *Record = Type.getNonReferenceType()->getAsCXXRecordDecl();
+  const CXXRecordDecl *Record =
+      Type.getNonReferenceType()->getAsCXXRecordDecl();
   if (!Record || !Record->hasDefinition())
     return std::nullopt;
   if (const CXXMethodDecl *Call = Record->getLambdaCallOperator())

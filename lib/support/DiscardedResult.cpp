@@ -47,13 +47,12 @@ discardsResultOf(const ast_matchers::internal::Matcher<Expr> &Value) {
   auto Voided = explicitCastExpr(hasDestinationType(voidType()),
                                  hasSourceExpression(Wrapped))
                     .bind("voided");
-  auto Ignored =
-      cxxOperatorCallExpr(
-          hasOverloadedOperatorName("="),
-          hasArgument(0, ignoringWrappers(declRefExpr(
-                             to(varDecl(hasName("::std::ignore")))))),
-          hasArgument(1, Wrapped))
-          .bind("ignored");
+  auto Ignored = cxxOperatorCallExpr(
+                     hasOverloadedOperatorName("="),
+                     hasArgument(0, ignoringWrappers(declRefExpr(to(
+                                        varDecl(hasName("::std::ignore")))))),
+                     hasArgument(1, Wrapped))
+                     .bind("ignored");
   auto Dropped = expr(ignoringWrappers(expr(anyOf(Voided, Ignored, Value))))
                      .bind("discarded");
   auto InBlock = expr(Dropped).bind("discarded-in-block");

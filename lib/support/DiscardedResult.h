@@ -30,8 +30,7 @@ ast_matchers::internal::Matcher<Stmt>
 discardsResultOf(const ast_matchers::internal::Matcher<Expr> &Value);
 
 /// Which kind of discard the nodes bound by discardsResultOf() describe.
-DiscardKind
-discardKind(const ast_matchers::MatchFinder::MatchResult &Result);
+DiscardKind discardKind(const ast_matchers::MatchFinder::MatchResult &Result);
 
 } // namespace clang::tidy::asynctidy
 

@@ -25,8 +25,7 @@ bool hasRecoveredCode(const Stmt &S);
 bool isSafeToEdit(const Stmt &S, const ASTContext &Context);
 
 /// The source text of \p S, if it is safe to edit.
-std::optional<std::string> sourceText(const Stmt &S,
-                                      const ASTContext &Context);
+std::optional<std::string> sourceText(const Stmt &S, const ASTContext &Context);
 
 /// The whitespace that starts the line on which \p Loc stands.
 std::string indentationOf(SourceLocation Loc, const SourceManager &SM);

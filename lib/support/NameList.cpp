@@ -54,10 +54,9 @@ NameList NameList::parse(
       OnInvalid(Entry, Why);
       continue;
     }
-    std::string Anchored =
-        Entry.starts_with("::")
-            ? ("^(" + Entry + ")$").str()
-            : ("^(.*::)?(" + Entry + ")$").str();
+    std::string Anchored = Entry.starts_with("::")
+                               ? ("^(" + Entry + ")$").str()
+                               : ("^(.*::)?(" + Entry + ")$").str();
     List.Patterns.emplace_back(Anchored);
   }
   return List;

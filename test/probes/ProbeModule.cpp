@@ -74,10 +74,9 @@ class AwaitableProbe : public AsyncTidyCheck {
 public:
   using AsyncTidyCheck::AsyncTidyCheck;
   void registerMatchers(MatchFinder *Finder) override {
-    Finder->addMatcher(
-        varDecl(isExpansionInMainFile(), unless(isImplicit()),
-                hasInitializer(expr().bind("init"))),
-        this);
+    Finder->addMatcher(varDecl(isExpansionInMainFile(), unless(isImplicit()),
+                               hasInitializer(expr().bind("init"))),
+                       this);
   }
   void check(const MatchFinder::MatchResult &Result) override {
     const auto *Init = Result.Nodes.getNodeAs<Expr>("init");
@@ -95,11 +94,11 @@ class FixItProbe : public AsyncTidyCheck {
 public:
   using AsyncTidyCheck::AsyncTidyCheck;
   void registerMatchers(MatchFinder *Finder) override {
-    Finder->addMatcher(
-        compoundStmt(isExpansionInMainFile(), hasParent(functionDecl()),
-                     forEach(stmt().bind("statement")))
-            .bind("block"),
-        this);
+    Finder->addMatcher(compoundStmt(isExpansionInMainFile(),
+                                    hasParent(functionDecl()),
+                                    forEach(stmt().bind("statement")))
+                           .bind("block"),
+                       this);
     Finder->addMatcher(
         compoundStmt(isExpansionInMainFile(), hasParent(stmt())).bind("inner"),
         this);
@@ -129,6 +128,7 @@ public:
 };
 
 static ClangTidyModuleRegistry::Add<ProbeModule>
-    Registration("asynctidy-probes", "Probes of the asynctidy support library.");
+    Registration("asynctidy-probes",
+                 "Probes of the asynctidy support library.");
 
 } // namespace clang::tidy::asynctidy::probes
