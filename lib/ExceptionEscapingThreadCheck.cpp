@@ -139,8 +139,9 @@ void ExceptionEscapingThreadCheck::check(
                         "then ends the process")
                    << (Lambda != nullptr) << Entry;
     if (Lambda && ReportFix.isConfigured())
-      if (auto Fix = wrapInTryCatch(*Lambda, Result)) {
-        Warning << *Fix;
+      if (auto Fixes = wrapInTryCatch(*Lambda, Result)) {
+        for (const FixItHint &Fix : *Fixes)
+          Warning << Fix;
         if (auto Include = ReportFix.includeExceptionHeader(
                 Lambda->getBeginLoc(), *Result.SourceManager))
           Warning << *Include;
@@ -157,38 +158,46 @@ void ExceptionEscapingThreadCheck::check(
          DiagnosticIDs::Note);
 }
 
-std::optional<FixItHint> ExceptionEscapingThreadCheck::wrapInTryCatch(
+std::optional<std::vector<FixItHint>>
+ExceptionEscapingThreadCheck::wrapInTryCatch(
     const LambdaExpr &Lambda, const MatchFinder::MatchResult &Result) const {
   // A lambda that returns a value would fall off its end in the handler.
-  const CXXMethodDecl *CallOperator = Lambda.getCallOperator();
-  if (!CallOperator->getReturnType()->isVoidType())
+  if (!Lambda.getCallOperator()->getReturnType()->isVoidType())
     return std::nullopt;
   const CompoundStmt *Body = Lambda.getCompoundStmtBody();
   if (!Body || !isSafeToEdit(*Body, *Result.Context))
     return std::nullopt;
   const SourceManager &SM = *Result.SourceManager;
+  SourceLocation AfterOpen = Body->getLBracLoc().getLocWithOffset(1);
+  SourceLocation Close = Body->getRBracLoc();
   std::string Handler =
-      "catch (...) { " + ReportFix.reportCurrentException() + " }";
-  StringRef Inner = Lexer::getSourceText(
-      CharSourceRange::getCharRange(Body->getLBracLoc().getLocWithOffset(1),
-                                    Body->getRBracLoc()),
-      SM, Result.Context->getLangOpts());
-  if (isOnOneLine(*Body, SM))
-    return FixItHint::CreateReplacement(
-        CharSourceRange::getCharRange(Body->getLBracLoc().getLocWithOffset(1),
-                                      Body->getRBracLoc()),
-        " try {" + Inner.rtrim().str() + " } " + Handler + " ");
-  // Indent the old body one level deeper inside the try block, unless a
-  // line break inside a literal would change the string.
-  std::string Indent = indentationOf(Body->getRBracLoc(), SM);
-  std::string Reindented = Inner.contains("R\"") || Inner.contains("\\\n")
-                               ? Inner.str()
-                               : indentLines(Inner, "  ");
-  return FixItHint::CreateReplacement(
-      CharSourceRange::getCharRange(Body->getLBracLoc().getLocWithOffset(1),
-                                    Body->getRBracLoc()),
-      "\n" + Indent + "  try {" + StringRef(Reindented).rtrim().str() + "\n" +
-          Indent + "  } " + Handler + "\n" + Indent);
+      "} catch (...) { " + ReportFix.reportCurrentException() + " }";
+
+  // Only insertions, and none inside a statement, so that the fix-its of
+  // other checks in the same body stay compatible with this one.
+  std::vector<FixItHint> Fixes;
+  if (isOnOneLine(*Body, SM)) {
+    Fixes.push_back(FixItHint::CreateInsertion(AfterOpen, " try {"));
+    Fixes.push_back(FixItHint::CreateInsertion(Close, Handler + " "));
+    return Fixes;
+  }
+  std::string Indent = indentationOf(Close, SM);
+  bool CloseStartsLine = SM.getSpellingColumnNumber(Close) == Indent.size() + 1;
+  Fixes.push_back(
+      FixItHint::CreateInsertion(AfterOpen, "\n" + Indent + "  try {"));
+  // Indent the old body one level deeper, unless a line break inside a
+  // literal would make that change a string.
+  StringRef Inner =
+      Lexer::getSourceText(CharSourceRange::getCharRange(AfterOpen, Close), SM,
+                           Result.Context->getLangOpts());
+  if (!Inner.contains("R\"") && !Inner.contains("\\\n")) {
+    for (SourceLocation Line : lineStartsBetween(AfterOpen, Close, SM))
+      Fixes.push_back(FixItHint::CreateInsertion(Line, "  "));
+  }
+  Fixes.push_back(FixItHint::CreateInsertion(
+      Close,
+      CloseStartsLine ? "  " + Handler + "\n" + Indent : " " + Handler + " "));
+  return Fixes;
 }
 
 } // namespace clang::tidy::asynctidy

@@ -32,7 +32,7 @@ public:
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
 
 private:
-  std::optional<FixItHint>
+  std::optional<std::vector<FixItHint>>
   wrapInTryCatch(const LambdaExpr &Lambda,
                  const ast_matchers::MatchFinder::MatchResult &Result) const;
 

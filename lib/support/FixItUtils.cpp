@@ -100,19 +100,30 @@ bool hasHiddenCode(const CompoundStmt &Body, const ASTContext &Context) {
   return false;
 }
 
-std::string indentLines(llvm::StringRef Text, llvm::StringRef Extra) {
-  llvm::SmallVector<llvm::StringRef, 16> Lines;
-  Text.split(Lines, '\n');
-  std::string Out;
-  for (size_t I = 0; I < Lines.size(); ++I) {
-    if (I > 0) {
-      Out += '\n';
-      if (!Lines[I].trim().empty())
-        Out += Extra.str();
-    }
-    Out += Lines[I].str();
+std::vector<SourceLocation> lineStartsBetween(SourceLocation Begin,
+                                              SourceLocation End,
+                                              const SourceManager &SM) {
+  std::vector<SourceLocation> Starts;
+  FileID File = SM.getFileID(Begin);
+  if (File != SM.getFileID(End))
+    return Starts;
+  unsigned FirstLine = SM.getSpellingLineNumber(Begin) + 1;
+  unsigned LastLine = SM.getSpellingLineNumber(End);
+  for (unsigned Line = FirstLine; Line <= LastLine; ++Line) {
+    SourceLocation Start = SM.translateLineCol(File, Line, 1);
+    if (!SM.isBeforeInTranslationUnit(Start, End))
+      break;
+    bool Invalid = false;
+    const char *Text = SM.getCharacterData(Start, &Invalid);
+    if (Invalid)
+      break;
+    llvm::StringRef Rest(Text, SM.getFileOffset(End) - SM.getFileOffset(Start));
+    llvm::StringRef LineText =
+        Rest.take_until([](char C) { return C == '\n'; });
+    if (!LineText.trim().empty())
+      Starts.push_back(Start);
   }
-  return Out;
+  return Starts;
 }
 
 } // namespace clang::tidy::asynctidy

@@ -13,6 +13,7 @@
 #include "clang/Basic/SourceLocation.h"
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace clang::tidy::asynctidy {
 
@@ -38,9 +39,11 @@ bool isOnOneLine(const CompoundStmt &Body, const SourceManager &SM);
 /// preprocessor left them out. Such a body must not be judged as empty.
 bool hasHiddenCode(const CompoundStmt &Body, const ASTContext &Context);
 
-/// \p Text with \p Extra added at the start of every line after the first
-/// that is not blank.
-std::string indentLines(llvm::StringRef Text, llvm::StringRef Extra);
+/// The start of every line that begins after \p Begin and before \p End and
+/// holds more than white space: where a fix-it indents a block deeper.
+std::vector<SourceLocation> lineStartsBetween(SourceLocation Begin,
+                                              SourceLocation End,
+                                              const SourceManager &SM);
 
 } // namespace clang::tidy::asynctidy
 
