@@ -22,9 +22,7 @@ std::error_code Publisher::flush() {
 
 void Publisher::publishInBackground(Event event) {
   // The error of publish() is dropped, and nobody can wait for the thread.
-  std::thread sender([this, event] {
-    publish(event);
-  });
+  std::thread sender([this, event] { publish(event); });
   sender.detach();
 }
 

@@ -8,8 +8,8 @@ namespace {
 asio::awaitable<void> serve(asio::ip::tcp::socket socket) {
   char data[512];
   for (;;) {
-    std::size_t length =
-        co_await socket.async_read_some(asio::buffer(data), asio::use_awaitable);
+    std::size_t length = co_await socket.async_read_some(asio::buffer(data),
+                                                         asio::use_awaitable);
     co_await asio::async_write(socket, asio::buffer(data, length),
                                asio::use_awaitable);
   }
@@ -31,11 +31,10 @@ void runSessions(unsigned port) {
   asio::ip::tcp::acceptor acceptor(
       io, {asio::ip::tcp::v4(), static_cast<unsigned short>(port)});
   // The listener reports its failure: this is how it should be done.
-  asio::co_spawn(io, listen(std::move(acceptor)),
-                 [](std::exception_ptr error) {
-                   if (error)
-                     report_exception(error);
-                 });
+  asio::co_spawn(io, listen(std::move(acceptor)), [](std::exception_ptr error) {
+    if (error)
+      report_exception(error);
+  });
   io.run();
 }
 
