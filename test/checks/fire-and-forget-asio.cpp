@@ -8,6 +8,9 @@
 // RUN:   -- -std=c++20 -DASIO_HAS_CO_AWAIT
 
 #include <asio.hpp>
+// The handler needs std::exception_ptr: the fix includes <exception>.
+// CHECK-FIXES-NOTES: {{^}}#include <exception>{{$}}
+// CHECK-FIXES-REPORT: {{^}}#include <exception>{{$}}
 
 void report_failure(std::exception_ptr);
 
