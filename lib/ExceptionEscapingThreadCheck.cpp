@@ -82,8 +82,7 @@ void ExceptionEscapingThreadCheck::registerPPCallbacks(
 }
 
 void ExceptionEscapingThreadCheck::registerMatchers(MatchFinder *Finder) {
-  auto InUserCode = allOf(unless(isExpansionInSystemHeader()),
-                          unless(isInTemplateInstantiation()));
+  auto InUserCode = unless(isExpansionInSystemHeader());
   auto ThreadType = hasUnqualifiedDesugaredType(
       recordType(hasDeclaration(cxxRecordDecl(matchesNameList(&ThreadTypes)))));
 

@@ -43,8 +43,7 @@ void FireAndForgetCheck::registerPPCallbacks(const SourceManager &SM,
 }
 
 void FireAndForgetCheck::registerMatchers(MatchFinder *Finder) {
-  auto InUserCode = allOf(unless(isExpansionInSystemHeader()),
-                          unless(isInTemplateInstantiation()));
+  auto InUserCode = unless(isExpansionInSystemHeader());
 
   Finder->addMatcher(
       cxxMemberCallExpr(
@@ -70,8 +69,8 @@ void FireAndForgetCheck::registerMatchers(MatchFinder *Finder) {
   auto Spawn = callExpr(callee(functionDecl(matchesNameList(&SpawnFunctions),
                                             unless(returns(voidType())))))
                    .bind("spawn");
-  Finder->addMatcher(
-      stmt(InUserCode, discardsResultOf(expr(anyOf(Async, Spawn)))), this);
+  for (const auto &Discards : discardsResultOf(expr(anyOf(Async, Spawn))))
+    Finder->addMatcher(stmt(InUserCode, Discards), this);
 }
 
 void FireAndForgetCheck::check(const MatchFinder::MatchResult &Result) {

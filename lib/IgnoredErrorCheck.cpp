@@ -112,10 +112,9 @@ void IgnoredErrorCheck::registerMatchers(MatchFinder *Finder) {
                          allOf(returns(SuccessFlag),
                                matchesNameList(&CheckedFunctions))))))
           .bind("call");
-  Finder->addMatcher(stmt(unless(isExpansionInSystemHeader()),
-                          unless(isInTemplateInstantiation()),
-                          discardsResultOf(ErrorReturningCall)),
-                     this);
+  for (const auto &Discards : discardsResultOf(ErrorReturningCall))
+    Finder->addMatcher(stmt(unless(isExpansionInSystemHeader()), Discards),
+                       this);
 }
 
 void IgnoredErrorCheck::check(const MatchFinder::MatchResult &Result) {

@@ -82,7 +82,6 @@ void SwallowedExceptionCheck::registerMatchers(MatchFinder *Finder) {
 
   Finder->addMatcher(
       cxxCatchStmt(unless(isExpansionInSystemHeader()),
-                   unless(isInTemplateInstantiation()),
                    unless(hasDescendant(HandlesException)),
                    unless(catchesType(&IgnoredExceptionTypes)),
                    unless(hasHiddenHandlerCode()),

@@ -27,6 +27,14 @@ public:
   /// this call it first.
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
 
+  /// The checks match code as written: each template is judged once, in its
+  /// definition, not once per instantiation. This also spares clang-tidy the
+  /// parent map that asking "is this node in an instantiation?" would build
+  /// for the whole translation unit.
+  std::optional<TraversalKind> getCheckTraversalKind() const override {
+    return TK_IgnoreUnlessSpelledInSource;
+  }
+
 protected:
   /// Reads the name-list option \p Option (see NameList), \p Default if unset.
   const NameList &readNameList(StringRef Option, StringRef Default);

@@ -10,6 +10,7 @@
 
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
+#include <vector>
 
 namespace clang::tidy::asynctidy {
 
@@ -20,13 +21,16 @@ enum class DiscardKind {
   Ignored ///< assigned to std::ignore: `std::ignore = f();`
 };
 
-/// Matches a statement that evaluates an expression matched by \p Value and
-/// drops its result, looking through parentheses, temporaries and implicit
-/// conversions. Binds "discarded" to the expression that drops the value (the
-/// call itself, the cast or the assignment) and, when that expression is a
-/// statement directly inside a block (where a fix-it may replace it with
-/// another statement), binds "discarded-in-block" to it as well.
-ast_matchers::internal::Matcher<Stmt>
+/// Matchers, one per kind of statement (a block, a branch or loop body, a
+/// for increment, a label, the left of a comma), for a statement that
+/// evaluates an expression matched by \p Value and drops its result, looking
+/// through parentheses, temporaries and implicit conversions. Register each
+/// one: MatchFinder then tries it only on statements of its kind. Binds
+/// "discarded" to the expression that drops the value (the call itself, the
+/// cast or the assignment) and, when that expression is a statement directly
+/// inside a block (where a fix-it may replace it with another statement), binds
+/// "discarded-in-block" to it as well.
+std::vector<ast_matchers::internal::Matcher<Stmt>>
 discardsResultOf(const ast_matchers::internal::Matcher<Expr> &Value);
 
 /// Which kind of discard the nodes bound by discardsResultOf() describe.

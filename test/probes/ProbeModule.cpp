@@ -51,13 +51,12 @@ class DiscardedResultProbe : public AsyncTidyCheck {
 public:
   using AsyncTidyCheck::AsyncTidyCheck;
   void registerMatchers(MatchFinder *Finder) override {
-    Finder->addMatcher(
-        stmt(isExpansionInMainFile(),
-             discardsResultOf(callExpr(unless(hasType(voidType())),
-                                       unless(cxxOperatorCallExpr(
-                                           hasOverloadedOperatorName("="))))
-                                  .bind("call"))),
-        this);
+    for (const auto &Discards : discardsResultOf(
+             callExpr(
+                 unless(hasType(voidType())),
+                 unless(cxxOperatorCallExpr(hasOverloadedOperatorName("="))))
+                 .bind("call")))
+      Finder->addMatcher(stmt(isExpansionInMainFile(), Discards), this);
   }
   void check(const MatchFinder::MatchResult &Result) override {
     const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
