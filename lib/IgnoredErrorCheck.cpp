@@ -22,10 +22,10 @@ static constexpr llvm::StringLiteral DefaultErrorTypes =
     "::tl::expected;::absl::Status;::absl::StatusOr;::folly::Expected";
 
 // Names that say the call hands data on and may fail: send, sendAll,
-// write_some, try_flush, publish, commit, ...
+// try_flush, publish, commit, ... (one name: the suffix stops at "::").
 static constexpr llvm::StringLiteral DefaultCheckedFunctions =
     "(try_?|Try)?([Ss]end|[Ww]rite|[Ff]lush|[Pp]ublish|[Cc]ommit)"
-    "([A-Z_0-9].*)?";
+    "([A-Z_0-9][^:]*)?";
 
 namespace {
 /// How the error inside a carrier type is tested and reached, found from the
@@ -36,15 +36,20 @@ struct ErrorAccess {
   StringRef ErrorValue;   // %0 stands for the variable
 };
 
-bool hasMember(const CXXRecordDecl &Record, StringRef Name) {
-  bool Found = false;
+/// Whether \p Record or a base of it has a member function named \p Name.
+bool hasMethod(const CXXRecordDecl &Record, StringRef Name) {
+  IdentifierInfo &Id = Record.getASTContext().Idents.get(Name);
+  auto DeclaresMethod = [&](const CXXRecordDecl *R) {
+    return llvm::any_of(R->lookup(&Id), [](const NamedDecl *Found) {
+      return llvm::isa_and_nonnull<CXXMethodDecl>(Found->getAsFunction());
+    });
+  };
+  bool Found = DeclaresMethod(&Record);
   Record.forallBases([&](const CXXRecordDecl *Base) {
-    Found = Found ||
-            !Base->lookup(&Record.getASTContext().Idents.get(Name)).empty();
+    Found = Found || DeclaresMethod(Base);
     return true;
   });
-  return Found ||
-         !Record.lookup(&Record.getASTContext().Idents.get(Name)).empty();
+  return Found;
 }
 
 bool convertsToBool(const CXXRecordDecl &Record) {
@@ -60,12 +65,15 @@ std::optional<ErrorAccess> errorAccessOf(QualType Type) {
   const CXXRecordDecl *Record = Type->getAsCXXRecordDecl();
   if (!Record || !Record->hasDefinition())
     return std::nullopt;
-  if (hasMember(*Record, "ok")) // absl::Status and StatusOr
+  if (hasMethod(*Record, "ok")) // absl::Status and StatusOr
     return ErrorAccess{"status", "!%0.ok()",
-                       hasMember(*Record, "status") ? "%0.status()" : "%0"};
-  if (hasMember(*Record, "error") && convertsToBool(*Record)) // expected
+                       hasMethod(*Record, "status") ? "%0.status()" : "%0"};
+  if (hasMethod(*Record, "error") && convertsToBool(*Record)) // expected
     return ErrorAccess{"result", "!%0", "%0.error()"};
-  if (convertsToBool(*Record)) // error_code: true when there is an error
+  // error_code and error_condition: true when there is an error. A type that
+  // only converts to bool may mean success by true, so it gets no fix-it.
+  if (hasMethod(*Record, "value") && hasMethod(*Record, "category") &&
+      convertsToBool(*Record))
     return ErrorAccess{"ec", "%0", "%0"};
   return std::nullopt;
 }
@@ -104,13 +112,19 @@ void IgnoredErrorCheck::registerMatchers(MatchFinder *Finder) {
   // `ec.assign(...)`) is the object itself, not a new error.
   auto ErrorCarrier = qualType(hasCanonicalType(
       recordType(hasDeclaration(namedDecl(matchesNameList(&ErrorTypes))))));
-  auto SuccessFlag = qualType(anyOf(booleanType(), isInteger()));
+  // A flag or a signed count can say "failed"; an unsigned count (bytes
+  // written) cannot, and a function that reports failure through an error
+  // argument (`asio::write(socket, buffer, ec)`) has nothing more to say.
+  auto SuccessFlag =
+      qualType(anyOf(booleanType(), allOf(isInteger(), isSignedInteger())));
+  auto TakesErrorArgument = hasAnyParameter(hasType(references(
+      qualType(unless(isConstQualified()), ErrorCarrier))));
   auto ErrorReturningCall =
       callExpr(unless(cxxOperatorCallExpr()),
-               callee(functionDecl(
-                   anyOf(returns(ErrorCarrier),
-                         allOf(returns(SuccessFlag),
-                               matchesNameList(&CheckedFunctions))))))
+               callee(functionDecl(anyOf(
+                   returns(ErrorCarrier),
+                   allOf(returns(SuccessFlag), unless(TakesErrorArgument),
+                         matchesNameList(&CheckedFunctions))))))
           .bind("call");
   for (const auto &Discards : discardsResultOf(ErrorReturningCall))
     Finder->addMatcher(stmt(unless(isExpansionInSystemHeader()), Discards),
@@ -129,7 +143,7 @@ void IgnoredErrorCheck::check(const MatchFinder::MatchResult &Result) {
            "result of %0 is %select{ignored|discarded by a cast to "
            "void|assigned to 'std::ignore'}1: a failure of the call goes "
            "unnoticed")
-      << Call->getDirectCallee() << static_cast<int>(Kind);
+      << Call->getDirectCallee()->getDeclName() << static_cast<int>(Kind);
   if (const auto *Statement =
           Result.Nodes.getNodeAs<Expr>("discarded-in-block"))
     if (auto Fix = reportingFix(*Call, *Statement, Result))

@@ -4,7 +4,7 @@
 // RUN: %check_async_tidy --check-suffix=ALLOW %s async-ignored-error %t-allow \
 // RUN:   -config="{CheckOptions: {async-ignored-error.AllowCastToVoid: true, async-ignored-error.AllowStdIgnore: true}}" -- -std=c++17
 // RUN: %check_async_tidy --check-suffix=TYPES %s async-ignored-error %t-types \
-// RUN:   -config="{CheckOptions: {async-ignored-error.ErrorTypes: '::app::Outcome', async-ignored-error.CheckedFunctions: 'enqueue'}}" -- -std=c++17
+// RUN:   -config="{CheckOptions: {async-ignored-error.ErrorTypes: '::app::Outcome', async-ignored-error.CheckedFunctions: 'enqueue', async-ignored-error.ReportFunction: 'report_error'}}" -- -std=c++17
 // RUN: %check_async_tidy --check-suffix=CXX14 %s async-ignored-error %t-cxx14 \
 // RUN:   -config="{CheckOptions: {async-ignored-error.ReportFunction: 'report_error'}}" -- -std=c++14
 
@@ -111,4 +111,35 @@ std::error_code testsTheResult(int port) {
 void assignsThroughAReference(std::error_code other) {
   last_error() = other;           // operator= returns a reference
   last_error().assign(0, std::generic_category());
+}
+
+// Counts that cannot say "failed", functions that report through an error
+// argument, and names that only contain a checked word in their scope.
+unsigned long write_bytes(int fd);
+int write_some(int fd, std::error_code &ec);
+struct WriteBatch {
+  static int Count();
+};
+void notErrorResults(int fd, std::error_code &ec) {
+  write_bytes(fd);
+  write_some(fd, ec);
+  WriteBatch::Count();
+}
+
+// A user-listed type that only converts to bool may mean success by true:
+// it is reported, but the fix-it does not guess what to test.
+// CHECK-MESSAGES-TYPES: :[[@LINE+3]]:3: warning: result of 'save' is ignored
+// (the REPORT run does not list app::Outcome, so it reports nothing here)
+void noGuessedFix() {
+  app::save();
+}
+
+// A function template is named without its template arguments.
+template <typename Socket> bool sendPacket(Socket &socket);
+void dropsATemplateResult(int socket) {
+  sendPacket(socket);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: result of 'sendPacket' is ignored: a failure of the call goes unnoticed [async-ignored-error]
+  // CHECK-MESSAGES-REPORT: :[[@LINE-2]]:3: warning: result of 'sendPacket' is ignored
+  // CHECK-MESSAGES-ALLOW: :[[@LINE-3]]:3: warning: result of 'sendPacket' is ignored
+  // CHECK-MESSAGES-CXX14: :[[@LINE-4]]:3: warning: result of 'sendPacket' is ignored
 }
