@@ -26,7 +26,12 @@ AST_MATCHER_P(Expr, ignoringWrappers, ast_matchers::internal::Matcher<Expr>,
   return Inner.matches(*E, Finder, Builder);
 }
 
-/// The statement that a label (`case 1:`, `default:`, `retry:`) introduces.
+// Not among the matchers LLVM 19 provides.
+const ast_matchers::internal::VariadicDynCastAllOfMatcher<Stmt, AttributedStmt>
+    attributedStatement;
+
+/// The statement that a label (`case 1:`, `default:`, `retry:`) or an
+/// attribute (`[[likely]]`) introduces.
 AST_MATCHER_P(Stmt, hasLabeledStmt, ast_matchers::internal::Matcher<Stmt>,
               Inner) {
   const Stmt *Sub = nullptr;
@@ -34,6 +39,8 @@ AST_MATCHER_P(Stmt, hasLabeledStmt, ast_matchers::internal::Matcher<Stmt>,
     Sub = Case->getSubStmt();
   else if (const auto *Label = llvm::dyn_cast<LabelStmt>(&Node))
     Sub = Label->getSubStmt();
+  else if (const auto *Attributed = llvm::dyn_cast<AttributedStmt>(&Node))
+    Sub = Attributed->getSubStmt();
   return Sub && Inner.matches(*Sub, Finder, Builder);
 }
 } // namespace
@@ -64,6 +71,7 @@ discardsResultOf(const ast_matchers::internal::Matcher<Expr> &Value) {
           cxxForRangeStmt(hasBody(Dropped)),
           switchCase(hasLabeledStmt(Dropped)),
           labelStmt(hasLabeledStmt(Dropped)),
+          attributedStatement(hasLabeledStmt(Dropped)),
           binaryOperator(hasOperatorName(","), hasLHS(Dropped))};
 }
 

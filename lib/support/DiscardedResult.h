@@ -22,7 +22,7 @@ enum class DiscardKind {
 };
 
 /// Matchers, one per kind of statement (a block, a branch or loop body, a
-/// for increment, a label, the left of a comma), for a statement that
+/// for increment, a label or attribute, the left of a comma), for a statement that
 /// evaluates an expression matched by \p Value and drops its result, looking
 /// through parentheses, temporaries and implicit conversions. Register each
 /// one: MatchFinder then tries it only on statements of its kind. Binds

@@ -1,5 +1,5 @@
 // Where the value of a call counts as dropped.
-// RUN: %probe_tidy -checks='-*,probe-discarded-result' %s -- -std=c++17 2>&1 \
+// RUN: %probe_tidy -checks='-*,probe-discarded-result' %s -- -std=c++20 2>&1 \
 // RUN:   | FileCheck %s --implicit-check-not="{{warning|error}}:"
 
 #include <string>
@@ -44,6 +44,9 @@ int discards(bool flag) {
     get();
     // CHECK: :[[@LINE-1]]:5: warning: result unused [probe-discarded-result]
   }
+  if (flag) [[unlikely]]
+    get();
+  // CHECK: :[[@LINE-1]]:5: warning: result unused [probe-discarded-result]
   get(), use(1);
   // CHECK: :[[@LINE-1]]:3: warning: result unused [probe-discarded-result]
 
