@@ -21,8 +21,8 @@ static constexpr llvm::StringLiteral DefaultReporters =
     "::std::cerr;::std::clog;::printf;::fprintf;::puts;::fputs;::perror;"
     "::syslog;::spdlog::.*;::fmt::print;::fmt::println;"
     "::absl::log_internal::.*;::google::LogMessage.*;::boost::log::.*;"
-    "([Ll]og|LOG)([A-Z_].*)?;([Rr]eport|REPORT)([A-Z_].*)?;"
-    ".*[Ll]ogger::.*";
+    "([Ll]og|LOG)([A-Z_][^:]*)?;([Rr]eport|REPORT)([A-Z_][^:]*)?;"
+    "[^:]*[Ll]ogger::[^:]*";
 
 namespace {
 AST_MATCHER(CoreturnStmt, returnsValue) {
@@ -44,9 +44,36 @@ AST_MATCHER(CXXCatchStmt, hasBrokenHandlerCode) {
   return hasRecoveredCode(Node);
 }
 
-AST_MATCHER(CXXCatchStmt, hasHiddenHandlerCode) {
+// Code that the parser dropped or the preprocessor left out may report the
+// exception in another configuration; such a handler is not judged either.
+AST_MATCHER_P(CXXCatchStmt, hasHiddenHandlerCode, const SkippedCode *,
+              Skipped) {
   const auto *Body = llvm::dyn_cast<CompoundStmt>(Node.getHandlerBlock());
-  return !Body || hasHiddenCode(*Body, Finder->getASTContext());
+  return !Body || hasHiddenCode(*Body, Finder->getASTContext()) ||
+         Skipped->isWithin(Body->getSourceRange(),
+                           Finder->getASTContext().getSourceManager());
+}
+
+AST_MATCHER_P(CXXCatchStmt, hasCaughtVariable,
+              ast_matchers::internal::Matcher<VarDecl>, Inner) {
+  const VarDecl *Caught = Node.getExceptionDecl();
+  return Caught && Inner.matches(*Caught, Finder, Builder);
+}
+
+/// Whether \p Handler belongs to the function-try-block of a constructor or
+/// destructor, whose handlers rethrow when they end.
+bool rethrowsImplicitly(const CXXCatchStmt &Handler,
+                        const FunctionDecl *Function) {
+  if (!Function || !llvm::isa<CXXConstructorDecl, CXXDestructorDecl>(Function))
+    return false;
+  const auto *FunctionTry =
+      llvm::dyn_cast_or_null<CXXTryStmt>(Function->getBody());
+  if (!FunctionTry)
+    return false;
+  for (unsigned I = 0; I < FunctionTry->getNumHandlers(); ++I)
+    if (FunctionTry->getHandler(I) == &Handler)
+      return true;
+  return false;
 }
 } // namespace
 
@@ -67,36 +94,45 @@ void SwallowedExceptionCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 void SwallowedExceptionCheck::registerPPCallbacks(
     const SourceManager &SM, Preprocessor *PP, Preprocessor *ModuleExpanderPP) {
   ReportFix.registerPreprocessor(PP);
+  Skipped.registerPreprocessor(*PP);
 }
 
 void SwallowedExceptionCheck::registerMatchers(MatchFinder *Finder) {
   // What a handler may do with the exception that keeps the failure visible.
-  auto HandlesException =
-      stmt(anyOf(cxxThrowExpr(), returnStmt(hasReturnValue(expr())),
-                 coreturnStmt(returnsValue()),
-                 declRefExpr(to(varDecl(isExceptionVariable()))),
-                 callExpr(callee(functionDecl(
-                     anyOf(isNoReturn(), hasName("::std::current_exception"),
-                           matchesNameList(&Reporters))))),
-                 declRefExpr(to(varDecl(matchesNameList(&Reporters))))));
+  // A call that a template leaves unresolved may be any of them.
+  auto HandlesException = stmt(anyOf(
+      cxxThrowExpr(), returnStmt(hasReturnValue(expr())),
+      coreturnStmt(returnsValue()),
+      declRefExpr(to(varDecl(equalsBoundNode("caught")))),
+      callExpr(callee(
+          functionDecl(anyOf(isNoReturn(), hasName("::std::current_exception"),
+                             matchesNameList(&Reporters))))),
+      declRefExpr(to(varDecl(hasGlobalStorage(), matchesNameList(&Reporters)))),
+      unresolvedLookupExpr(), unresolvedMemberExpr(),
+      cxxDependentScopeMemberExpr()));
 
   Finder->addMatcher(
       cxxCatchStmt(unless(isExpansionInSystemHeader()),
+                   optionally(hasCaughtVariable(varDecl().bind("caught"))),
                    unless(hasDescendant(HandlesException)),
                    unless(catchesType(&IgnoredExceptionTypes)),
-                   unless(hasHiddenHandlerCode()),
-                   unless(hasBrokenHandlerCode()),
-                   optionally(forCallable(functionDecl().bind("function"))))
+                   unless(hasHiddenHandlerCode(&Skipped)),
+                   unless(hasBrokenHandlerCode()))
           .bind("handler"),
       this);
+  Functions.registerMatchers(*Finder, *this);
 }
 
 void SwallowedExceptionCheck::check(const MatchFinder::MatchResult &Result) {
+  if (Functions.record(Result))
+    return;
   const auto *Handler = Result.Nodes.getNodeAs<CXXCatchStmt>("handler");
   const auto *Body = llvm::cast<CompoundStmt>(Handler->getHandlerBlock());
   const SourceManager &SM = *Result.SourceManager;
+  const FunctionDecl *Function = Functions.enclosing(*Handler, SM);
+  if (rethrowsImplicitly(*Handler, Function))
+    return;
   bool CanEdit = isSafeToEdit(*Handler, *Result.Context);
-  bool OneLine = isOnOneLine(*Body, SM);
 
   {
     auto Warning =
@@ -105,39 +141,55 @@ void SwallowedExceptionCheck::check(const MatchFinder::MatchResult &Result) {
              "nor inspects it, so the failure goes unnoticed");
     if (ReportFix.isConfigured() && CanEdit) {
       // The report call goes first, before whatever the handler does.
-      std::string Indent =
-          Body->body_empty()
-              ? indentationOf(Handler->getCatchLoc(), SM) + "  "
-              : indentationOf(Body->body_front()->getBeginLoc(), SM);
       std::string Call = ReportFix.reportCurrentException();
+      std::string Insertion;
+      if (isOnOneLine(*Body, SM))
+        Insertion = " " + Call + (Body->body_empty() ? " " : "");
+      else if (Body->body_empty())
+        Insertion =
+            "\n" + indentationOf(Handler->getCatchLoc(), SM) + "  " + Call;
+      else
+        Insertion =
+            "\n" + indentationOf(Body->body_front()->getBeginLoc(), SM) + Call;
       Warning << FixItHint::CreateInsertion(
-          Body->getLBracLoc().getLocWithOffset(1),
-          OneLine ? " " + Call + " " : "\n" + Indent + Call);
+          Body->getLBracLoc().getLocWithOffset(1), Insertion);
       if (auto Include =
               ReportFix.includeExceptionHeader(Handler->getCatchLoc(), SM))
         Warning << *Include;
     }
   }
-  if (ReportFix.isConfigured())
-    return;
+  if (!ReportFix.isConfigured())
+    offerRethrow(*Handler, Function, SM, CanEdit);
+}
 
-  // Rethrowing changes control flow, so that remedy stays on a note; where a
-  // rethrow would end in std::terminate, the note only names the remedy.
-  const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
-  const auto *Proto =
-      Function ? Function->getType()->getAs<FunctionProtoType>() : nullptr;
-  bool RethrowTerminates = llvm::isa_and_nonnull<CXXDestructorDecl>(Function) ||
-                           (Proto && Proto->isNothrow());
+void SwallowedExceptionCheck::offerRethrow(const CXXCatchStmt &Handler,
+                                           const FunctionDecl *Function,
+                                           const SourceManager &SM,
+                                           bool CanEdit) {
+  const auto *Body = llvm::cast<CompoundStmt>(Handler.getHandlerBlock());
   auto Note = diag(Body->getRBracLoc(),
                    "rethrow the exception or report it; set the option '%0' "
                    "to have a fix-it insert the report call",
                    DiagnosticIDs::Note)
               << optionKey("ReportFunction");
-  if (CanEdit && !RethrowTerminates)
-    Note << FixItHint::CreateInsertion(
-        Body->getRBracLoc(),
-        OneLine ? std::string(Body->body_empty() ? " throw; " : "throw; ")
-                : "  throw;\n" + indentationOf(Body->getRBracLoc(), SM));
+  // Rethrowing changes control flow, so the remedy stays on a note. Where
+  // the exception would then end the process (a destructor, a noexcept
+  // function, main, a lambda that may be a thread's entry) or where the
+  // enclosing function is unknown, the note only names the remedy.
+  const auto *Proto =
+      Function ? Function->getType()->getAs<FunctionProtoType>() : nullptr;
+  const auto *Method = llvm::dyn_cast_or_null<CXXMethodDecl>(Function);
+  bool RethrowIsSafe = Function && !Function->isMain() &&
+                       !llvm::isa<CXXDestructorDecl>(Function) &&
+                       !(Proto && Proto->isNothrow()) &&
+                       !(Method && Method->getParent()->isLambda());
+  if (!CanEdit || !RethrowIsSafe)
+    return;
+  Note << FixItHint::CreateInsertion(
+      Body->getRBracLoc(),
+      isOnOneLine(*Body, SM)
+          ? std::string(Body->body_empty() ? " throw; " : "throw; ")
+          : "  throw;\n" + indentationOf(Body->getRBracLoc(), SM));
 }
 
 } // namespace clang::tidy::asynctidy

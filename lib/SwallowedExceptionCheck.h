@@ -9,7 +9,9 @@
 #define ASYNCTIDY_SWALLOWEDEXCEPTIONCHECK_H
 
 #include "support/AsyncTidyCheck.h"
+#include "support/EnclosingFunctions.h"
 #include "support/ExceptionReport.h"
+#include "support/SkippedCode.h"
 
 namespace clang::tidy::asynctidy {
 
@@ -30,9 +32,14 @@ public:
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
 
 private:
+  void offerRethrow(const CXXCatchStmt &Handler, const FunctionDecl *Function,
+                    const SourceManager &SM, bool CanEdit);
+
   const NameList &Reporters;
   const NameList &IgnoredExceptionTypes;
   ExceptionReportFix ReportFix;
+  SkippedCode Skipped;
+  EnclosingFunctions Functions;
 };
 
 } // namespace clang::tidy::asynctidy

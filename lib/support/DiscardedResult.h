@@ -22,10 +22,10 @@ enum class DiscardKind {
 };
 
 /// Matchers, one per kind of statement (a block, a branch or loop body, a
-/// for increment, a label or attribute, the left of a comma), for a statement that
-/// evaluates an expression matched by \p Value and drops its result, looking
-/// through parentheses, temporaries and implicit conversions. Register each
-/// one: MatchFinder then tries it only on statements of its kind. Binds
+/// for increment, a label or attribute, the left of a comma), for a statement
+/// that evaluates an expression matched by \p Value and drops its result,
+/// looking through parentheses, temporaries and implicit conversions. Register
+/// each one: MatchFinder then tries it only on statements of its kind. Binds
 /// "discarded" to the expression that drops the value (the call itself, the
 /// cast or the assignment) and, when that expression is a statement directly
 /// inside a block (where a fix-it may replace it with another statement), binds

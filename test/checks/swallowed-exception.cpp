@@ -239,3 +239,94 @@ void inAMacro() {
   // CHECK-MESSAGES-REPORTERS: :[[@LINE-5]]:3: warning: exception is swallowed
   // CHECK-FIXES: {{^}}  IGNORE_ERRORS(work());{{$}}
 }
+
+// ---- more negatives --------------------------------------------------------
+
+// The handlers of a constructor's or destructor's function-try-block rethrow
+// when they end.
+struct Resource {
+  Resource() try {
+    work();
+  } catch (...) {
+  }
+};
+
+// Code the preprocessor left out counts even when the handler does more.
+void countsAndConditionallyLogs() {
+  try {
+    work();
+  } catch (...) {
+    ++failures;
+#ifdef VERBOSE
+    std::cerr << "work failed\n";
+#endif
+  }
+}
+
+// In a template, a call the template leaves unresolved may be the report.
+template <typename Logger> void logsThroughAParameter(Logger &logger) {
+  try {
+    work();
+  } catch (...) {
+    logger.error("work failed");
+  }
+}
+
+// ---- more positives --------------------------------------------------------
+
+// A nested handler that uses its own exception does not make the outer one
+// less silent.
+void nestedHandlers() {
+  try {
+    work();
+  } catch (...) {
+    try {
+      work();
+    } catch (const std::exception &inner) {
+      std::string text = inner.what();
+    }
+  }
+  // CHECK-MESSAGES: :[[@LINE-7]]:5: warning: exception is swallowed
+  // CHECK-MESSAGES-NOTES: :[[@LINE-8]]:5: warning: exception is swallowed
+  // CHECK-MESSAGES-REPORT: :[[@LINE-9]]:5: warning: exception is swallowed
+  // CHECK-MESSAGES-IGNORED: :[[@LINE-10]]:5: warning: exception is swallowed
+  // CHECK-MESSAGES-REPORTERS: :[[@LINE-11]]:5: warning: exception is swallowed
+}
+
+// One line with code in it: the report call goes first.
+void oneLineWithCode() {
+  try { work(); } catch (...) { ++failures; }
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: exception is swallowed
+  // CHECK-MESSAGES-NOTES: :[[@LINE-2]]:19: warning: exception is swallowed
+  // CHECK-MESSAGES-REPORT: :[[@LINE-3]]:19: warning: exception is swallowed
+  // CHECK-MESSAGES-IGNORED: :[[@LINE-4]]:19: warning: exception is swallowed
+  // CHECK-MESSAGES-REPORTERS: :[[@LINE-5]]:19: warning: exception is swallowed
+  // CHECK-FIXES-REPORT: {{^}}  try { work(); } catch (...) { ::app::report(std::current_exception()); ++failures; }{{$}}
+  // CHECK-FIXES-NOTES: {{^}}  try { work(); } catch (...) { ++failures; throw; }{{$}}
+}
+
+// In main and in lambdas (which may run as a thread) a rethrow can end the
+// process: the note names the remedy without a fix-it.
+int main() {
+  try {
+    work();
+  } catch (...) {}
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: exception is swallowed
+  // CHECK-MESSAGES-NOTES: :[[@LINE-2]]:5: warning: exception is swallowed
+  // CHECK-MESSAGES-REPORT: :[[@LINE-3]]:5: warning: exception is swallowed
+  // CHECK-MESSAGES-IGNORED: :[[@LINE-4]]:5: warning: exception is swallowed
+  // CHECK-MESSAGES-REPORTERS: :[[@LINE-5]]:5: warning: exception is swallowed
+  // CHECK-FIXES-NOTES: {{^}}  } catch (...) {}{{$}}
+  auto task = [] {
+    try {
+      work();
+    } catch (...) {}
+  };
+  // CHECK-MESSAGES: :[[@LINE-2]]:7: warning: exception is swallowed
+  // CHECK-MESSAGES-NOTES: :[[@LINE-3]]:7: warning: exception is swallowed
+  // CHECK-MESSAGES-REPORT: :[[@LINE-4]]:7: warning: exception is swallowed
+  // CHECK-MESSAGES-IGNORED: :[[@LINE-5]]:7: warning: exception is swallowed
+  // CHECK-MESSAGES-REPORTERS: :[[@LINE-6]]:7: warning: exception is swallowed
+  // CHECK-FIXES-NOTES: {{^}}    } catch (...) {}{{$}}
+  task();
+}

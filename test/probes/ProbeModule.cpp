@@ -15,8 +15,10 @@
 #include "support/AsyncTidyCheck.h"
 #include "support/Coroutines.h"
 #include "support/DiscardedResult.h"
+#include "support/EnclosingFunctions.h"
 #include "support/FixItUtils.h"
 #include "support/NameList.h"
+#include "support/SkippedCode.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
@@ -116,11 +118,55 @@ public:
   }
 };
 
+/// Reports the function or lambda that encloses each call of the main file,
+/// and whether the preprocessor left code out of each block.
+class EnclosingProbe : public AsyncTidyCheck {
+public:
+  using AsyncTidyCheck::AsyncTidyCheck;
+  void registerPPCallbacks(const SourceManager &, Preprocessor *PP,
+                           Preprocessor *) override {
+    Skipped.registerPreprocessor(*PP);
+  }
+  void registerMatchers(MatchFinder *Finder) override {
+    Finder->addMatcher(callExpr(isExpansionInMainFile()).bind("call"), this);
+    Finder->addMatcher(compoundStmt(isExpansionInMainFile(),
+                                    unless(hasParent(functionDecl())),
+                                    unless(hasParent(lambdaExpr())))
+                           .bind("block"),
+                       this);
+    Functions.registerMatchers(*Finder, *this);
+  }
+  void check(const MatchFinder::MatchResult &Result) override {
+    if (Functions.record(Result))
+      return;
+    if (const auto *Block = Result.Nodes.getNodeAs<CompoundStmt>("block")) {
+      diag(Block->getLBracLoc(), "block %select{without|with}0 skipped code")
+          << Skipped.isWithin(Block->getSourceRange(), *Result.SourceManager);
+      return;
+    }
+    const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
+    const FunctionDecl *Function =
+        Functions.enclosing(*Call, *Result.SourceManager);
+    const auto *Method = llvm::dyn_cast_or_null<CXXMethodDecl>(Function);
+    if (!Function)
+      diag(Call->getBeginLoc(), "outside any function");
+    else if (Method && Method->getParent()->isLambda())
+      diag(Call->getBeginLoc(), "in a lambda");
+    else
+      diag(Call->getBeginLoc(), "in %0") << Function;
+  }
+
+private:
+  EnclosingFunctions Functions;
+  SkippedCode Skipped;
+};
+
 class ProbeModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<AwaitableProbe>("probe-awaitable");
     Factories.registerCheck<DiscardedResultProbe>("probe-discarded-result");
+    Factories.registerCheck<EnclosingProbe>("probe-enclosing");
     Factories.registerCheck<FixItProbe>("probe-fixit");
     Factories.registerCheck<NameListProbe>("probe-name-list");
   }

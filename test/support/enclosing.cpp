@@ -1,0 +1,47 @@
+// Which function encloses a statement (without the parent map), and which
+// blocks hold code the preprocessor left out.
+// RUN: %probe_tidy -checks='-*,probe-enclosing' %s -- -std=c++17 2>&1 \
+// RUN:   | FileCheck %s --implicit-check-not="warning:"
+
+int work();
+int global = work();
+// CHECK: :[[@LINE-1]]:14: warning: outside any function [probe-enclosing]
+
+void outer() {
+  work();
+  // CHECK: :[[@LINE-1]]:3: warning: in 'outer'
+  auto lambda = [] {
+    work();
+    // CHECK: :[[@LINE-1]]:5: warning: in a lambda
+    auto nested = [] { return work(); };
+    // CHECK: :[[@LINE-1]]:31: warning: in a lambda
+    return nested();
+    // CHECK: :[[@LINE-1]]:12: warning: in a lambda
+  };
+  lambda();
+  // CHECK: :[[@LINE-1]]:3: warning: in 'outer'
+  work();
+  // CHECK: :[[@LINE-1]]:3: warning: in 'outer'
+  {
+#if 0
+    work();
+#endif
+  }
+  // CHECK: :[[@LINE-5]]:3: warning: block with skipped code
+  {
+    work();
+  }
+  // CHECK: :[[@LINE-3]]:3: warning: block without skipped code
+  // CHECK: :[[@LINE-3]]:5: warning: in 'outer'
+}
+
+struct Widget {
+  void method() { work(); }
+  // CHECK: :[[@LINE-1]]:19: warning: in 'method'
+};
+
+template <typename T> void generic(T) { work(); }
+// CHECK: :[[@LINE-1]]:41: warning: in 'generic'
+
+void after() { work(); }
+// CHECK: :[[@LINE-1]]:16: warning: in 'after'
