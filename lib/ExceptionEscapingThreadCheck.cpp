@@ -45,14 +45,19 @@ const FunctionDecl *entryFunction(const Expr &Callable) {
   return CallOperator;
 }
 
-/// The first argument of \p Call from which a thread's entry function can be
-/// found (emplace() takes a position first).
+/// The first argument of a user-listed starter from which an entry function
+/// can be found.
 std::pair<const Expr *, const FunctionDecl *>
 firstCallableArgument(llvm::ArrayRef<const Expr *> Args) {
   for (const Expr *Arg : Args)
     if (const FunctionDecl *Entry = entryFunction(*Arg))
       return {Arg, Entry};
   return {nullptr, nullptr};
+}
+
+bool isLambdaCallOperator(const FunctionDecl &Function) {
+  const auto *Method = llvm::dyn_cast<CXXMethodDecl>(&Function);
+  return Method && Method->getParent()->isLambda();
 }
 } // namespace
 
@@ -93,19 +98,22 @@ void ExceptionEscapingThreadCheck::registerMatchers(MatchFinder *Finder) {
           hasDeclaration(cxxConstructorDecl(
               ofClass(matchesNameList(&ThreadTypes)),
               unless(isCopyConstructor()), unless(isMoveConstructor()))),
-          hasArgument(0, expr()))
-          .bind("start"),
+          hasArgument(0, expr().bind("callable"))),
       this);
-  // threads.emplace_back(f, args...);
+  // threads.emplace_back(f, args...); threads.emplace(position, f, args...);
+  auto ContainerOfThreads = thisPointerType(hasUnqualifiedDesugaredType(
+      recordType(hasDeclaration(classTemplateSpecializationDecl(
+          hasTemplateArgument(0, refersToType(ThreadType)))))));
   Finder->addMatcher(
       cxxMemberCallExpr(
           InUserCode,
-          callee(cxxMethodDecl(
-              hasAnyName("emplace_back", "emplace_front", "emplace"))),
-          thisPointerType(hasUnqualifiedDesugaredType(
-              recordType(hasDeclaration(classTemplateSpecializationDecl(
-                  hasTemplateArgument(0, refersToType(ThreadType))))))))
-          .bind("start"),
+          callee(cxxMethodDecl(hasAnyName("emplace_back", "emplace_front"))),
+          ContainerOfThreads, hasArgument(0, expr().bind("callable"))),
+      this);
+  Finder->addMatcher(
+      cxxMemberCallExpr(InUserCode, callee(cxxMethodDecl(hasName("emplace"))),
+                        ContainerOfThreads,
+                        hasArgument(1, expr().bind("callable"))),
       this);
   // User-listed functions that run their callable argument on a new thread.
   Finder->addMatcher(
@@ -117,26 +125,29 @@ void ExceptionEscapingThreadCheck::registerMatchers(MatchFinder *Finder) {
 
 void ExceptionEscapingThreadCheck::check(
     const MatchFinder::MatchResult &Result) {
-  llvm::ArrayRef<const Expr *> Args;
-  if (const auto *Construct = Result.Nodes.getNodeAs<CXXConstructExpr>("start"))
-    Args = llvm::ArrayRef(Construct->getArgs(), Construct->getNumArgs());
-  else if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("start"))
-    Args = llvm::ArrayRef(Call->getArgs(), Call->getNumArgs());
-  auto [Callable, Entry] = firstCallableArgument(Args);
+  // Threads run their first argument; a starter, its first callable one.
+  const Expr *Callable = Result.Nodes.getNodeAs<Expr>("callable");
+  const FunctionDecl *Entry = Callable ? entryFunction(*Callable) : nullptr;
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("start"))
+    std::tie(Callable, Entry) = firstCallableArgument(
+        llvm::ArrayRef(Call->getArgs(), Call->getNumArgs()));
   if (!Entry || Entry->isDependentContext() || !Entry->hasBody())
     return;
   if (Analyzer.analyze(Entry).getBehaviour() !=
       utils::ExceptionAnalyzer::State::Throwing)
     return;
 
+  // Only a lambda written at the start can be wrapped where it stands.
   const auto *Lambda =
       llvm::dyn_cast<LambdaExpr>(Callable->IgnoreImplicit()->IgnoreParens());
+  bool IsLambda = isLambdaCallOperator(*Entry);
+  bool Fixed = false;
   {
     auto Warning = diag(Callable->getBeginLoc(),
                         "an exception can escape this thread's entry "
-                        "%select{function %1|lambda}0, and std::terminate "
+                        "%select{function '%1'|lambda}0, and std::terminate "
                         "then ends the process")
-                   << (Lambda != nullptr) << Entry;
+                   << IsLambda << Entry->getQualifiedNameAsString();
     if (Lambda && ReportFix.isConfigured())
       if (auto Fixes = wrapInTryCatch(*Lambda, Result)) {
         for (const FixItHint &Fix : *Fixes)
@@ -144,13 +155,16 @@ void ExceptionEscapingThreadCheck::check(
         if (auto Include = ReportFix.includeExceptionHeader(
                 Lambda->getBeginLoc(), *Result.SourceManager))
           Warning << *Include;
+        Fixed = true;
       }
   }
-  if (!Lambda)
-    diag(Entry->getLocation(), "entry function %0 is defined here",
-         DiagnosticIDs::Note)
-        << Entry;
-  if (!Lambda || !ReportFix.isConfigured())
+  if (!Lambda) {
+    const FunctionDecl *Definition = Entry->getDefinition();
+    diag((Definition ? Definition : Entry)->getLocation(),
+         "the %select{function|lambda}0 is defined here", DiagnosticIDs::Note)
+        << IsLambda;
+  }
+  if (!Fixed)
     diag(Callable->getBeginLoc(),
          "catch the exception inside the thread and report or store it (for "
          "example in a std::promise)",

@@ -16,6 +16,18 @@ namespace clang::tidy::asynctidy {
 using namespace ast_matchers;
 using matchers::matchesNameList;
 
+/// Whether \p Async is `std::async(std::launch::deferred, ...)`, whose task
+/// runs only when the future is waited for.
+static bool isDeferredLaunch(const CallExpr &Async) {
+  if (Async.getNumArgs() < 2)
+    return false;
+  const auto *Policy =
+      llvm::dyn_cast<DeclRefExpr>(Async.getArg(0)->IgnoreParenImpCasts());
+  const auto *Enumerator =
+      Policy ? llvm::dyn_cast<EnumConstantDecl>(Policy->getDecl()) : nullptr;
+  return Enumerator && Enumerator->getName() == "deferred";
+}
+
 FireAndForgetCheck::FireAndForgetCheck(StringRef Name,
                                        ClangTidyContext *Context)
     : AsyncTidyCheck(Name, Context),
@@ -90,8 +102,10 @@ void FireAndForgetCheck::check(const MatchFinder::MatchResult &Result) {
   }
   if (const auto *Async = Result.Nodes.getNodeAs<CallExpr>("async")) {
     diag(Async->getBeginLoc(),
-         "future returned by 'std::async' is discarded: the statement blocks "
-         "until the task ends, and an exception it throws is lost");
+         "future returned by 'std::async' is discarded: %select{the statement "
+         "blocks until the task ends, and an exception it throws is lost|the "
+         "deferred task never runs}0")
+        << isDeferredLaunch(*Async);
     diag(Async->getBeginLoc(),
          "keep the future and call get() where the result is needed",
          DiagnosticIDs::Note);
@@ -132,6 +146,7 @@ void FireAndForgetCheck::checkDetachedToken(
       Diag << *Include;
   };
 
+  bool Fixed = false;
   {
     auto Warning = diag(Token.getBeginLoc(), "coroutine spawned with "
                                              "'detached': an exception it "
@@ -139,10 +154,17 @@ void FireAndForgetCheck::checkDetachedToken(
     if (ReportFix.isConfigured() && CanFix) {
       Warning << HandlerWith(ReportFix.reportExceptionPtr("error"));
       IncludeFix(Warning);
+      Fixed = true;
     }
   }
-  if (ReportFix.isConfigured())
+  if (Fixed)
     return;
+  if (ReportFix.isConfigured()) {
+    diag(Token.getBeginLoc(),
+         "report the exception from a completion handler instead",
+         DiagnosticIDs::Note);
+    return;
+  }
   // Without a report function the remedy rethrows from the handler, so that
   // the exception leaves io_context::run(): a change of behaviour, hence a
   // note.

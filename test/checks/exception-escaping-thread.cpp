@@ -54,7 +54,7 @@ void loadConfig(const char *path) { parse(path); }
 void functionThatThrows() {
   std::thread loader(loadConfig, "app.conf");
   // CHECK-NOTES: :[[@LINE-1]]:22: warning: an exception can escape this thread's entry function 'loadConfig', and std::terminate then ends the process
-  // CHECK-NOTES: :[[@LINE-5]]:6: note: entry function 'loadConfig' is defined here
+  // CHECK-NOTES: :[[@LINE-5]]:6: note: the function is defined here
   // CHECK-NOTES: :[[@LINE-3]]:22: note: catch the exception inside the thread
   // CHECK-MESSAGES-REPORT: :[[@LINE-4]]:22: warning: an exception can escape
   // CHECK-MESSAGES-STARTERS: :[[@LINE-5]]:22: warning: an exception can escape
@@ -68,8 +68,8 @@ struct Worker {
 };
 void Worker::start() {
   thread = std::thread(&Worker::run, this);
-  // CHECK-NOTES: :[[@LINE-1]]:24: warning: an exception can escape this thread's entry function 'run'
-  // CHECK-NOTES: :[[@LINE-7]]:8: note: entry function 'run' is defined here
+  // CHECK-NOTES: :[[@LINE-1]]:24: warning: an exception can escape this thread's entry function 'Worker::run'
+  // CHECK-NOTES: :[[@LINE-7]]:8: note: the function is defined here
   // CHECK-NOTES: :[[@LINE-3]]:24: note: catch the exception inside the thread
   // CHECK-MESSAGES-REPORT: :[[@LINE-4]]:24: warning: an exception can escape
   // CHECK-MESSAGES-STARTERS: :[[@LINE-5]]:24: warning: an exception can escape
@@ -133,3 +133,43 @@ void unknownCallee() {
 
 // Not started as a thread.
 void notAThread() { auto task = [] { parse(nullptr); }; task(); }
+
+// ---- how the entry function is found and named ----------------------------
+
+struct Poll {
+  void operator()() const { parse(nullptr); }
+};
+void startup(); // declared first, defined below
+void functorsAndVariables() {
+  std::thread functor{Poll{}};
+  // CHECK-NOTES: :[[@LINE-1]]:23: warning: an exception can escape this thread's entry function 'Poll::operator()'
+  // CHECK-NOTES: :[[@LINE-6]]:8: note: the function is defined here
+  // CHECK-NOTES: :[[@LINE-3]]:23: note: catch the exception inside the thread
+  // CHECK-MESSAGES-REPORT: :[[@LINE-4]]:23: warning: an exception can escape
+  // CHECK-MESSAGES-STARTERS: :[[@LINE-5]]:23: warning: an exception can escape
+  auto task = [] { parse(nullptr); };
+  std::thread stored(task); // a lambda, but not written here: no fix-it
+  // CHECK-NOTES: :[[@LINE-1]]:22: warning: an exception can escape this thread's entry lambda
+  // CHECK-NOTES: :[[@LINE-3]]:15: note: the lambda is defined here
+  // CHECK-NOTES: :[[@LINE-3]]:22: note: catch the exception inside the thread
+  // CHECK-MESSAGES-REPORT: :[[@LINE-4]]:22: warning: an exception can escape
+  // CHECK-MESSAGES-STARTERS: :[[@LINE-5]]:22: warning: an exception can escape
+  std::thread early(startup);
+  // CHECK-NOTES: :[[@LINE-1]]:21: warning: an exception can escape this thread's entry function 'startup'
+  // CHECK-NOTES: :[[@LINE+8]]:6: note: the function is defined here
+  // CHECK-NOTES: :[[@LINE-3]]:21: note: catch the exception inside the thread
+  // CHECK-MESSAGES-REPORT: :[[@LINE-4]]:21: warning: an exception can escape
+  // CHECK-MESSAGES-STARTERS: :[[@LINE-5]]:21: warning: an exception can escape
+  functor.join();
+  stored.join();
+  early.join();
+}
+void startup() { parse(nullptr); }
+
+// The thread runs its first argument: a throwing object passed on as an
+// argument to a quiet function is not what runs.
+void quiet(Poll) noexcept {}
+void onlyTheFirstArgumentRuns() {
+  std::thread worker(quiet, Poll{});
+  worker.join();
+}

@@ -4,6 +4,9 @@
 // RUN:   -config="{CheckOptions: {async-fire-and-forget.ThreadTypes: '::rt::Thread', async-fire-and-forget.CoSpawnFunctions: '::rt::launch', async-fire-and-forget.DetachedTokenTypes: '::rt::Detached'}}" \
 // RUN:   -- -std=c++17
 // RUN: %check_async_tidy --check-suffix=DEFAULT %s async-fire-and-forget %t-default -- -std=c++17
+// RUN: %check_async_tidy --check-suffix=REPORT %s async-fire-and-forget %t-report \
+// RUN:   -config="{CheckOptions: {async-fire-and-forget.ThreadTypes: '', async-fire-and-forget.CoSpawnFunctions: '::rt::launch', async-fire-and-forget.DetachedTokenTypes: '::rt::Detached', async-fire-and-forget.ReportFunction: 'report'}}" \
+// RUN:   -- -std=c++17
 
 #include <thread>
 
@@ -26,5 +29,7 @@ void userTypes(rt::Thread &thread, std::thread &standard) {
   rt::launch(rt::Task{}, rt::detached);
   // No fix-it: the handler's signature is only known for Asio's awaitables.
   // CHECK-MESSAGES: :[[@LINE-2]]:26: warning: coroutine spawned with 'detached': an exception it throws is lost
+  // CHECK-NOTES-REPORT: :[[@LINE-3]]:26: warning: coroutine spawned with 'detached'
+  // CHECK-NOTES-REPORT: :[[@LINE-4]]:26: note: report the exception from a completion handler instead
   rt::launch(rt::Task{}, [](auto...) {});
 }

@@ -50,6 +50,13 @@ void discardsAnAsyncFuture() {
   // CHECK-MESSAGES-SPAWN: :[[@LINE-3]]:9: warning: future returned by 'std::async' is discarded
 }
 
+void discardsADeferredFuture() {
+  std::async(std::launch::deferred, work);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: future returned by 'std::async' is discarded: the deferred task never runs [async-fire-and-forget]
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: keep the future and call get() where the result is needed
+  // CHECK-MESSAGES-SPAWN: :[[@LINE-3]]:3: warning: future returned by 'std::async' is discarded: the deferred task never runs
+}
+
 void discardsASpawnedHandle() {
   tasks::spawn(work);
   // CHECK-MESSAGES-SPAWN: :[[@LINE-1]]:3: warning: task handle returned by 'spawn' is discarded: the task can no longer be awaited, joined or cancelled, and its failure is lost [async-fire-and-forget]
