@@ -55,6 +55,22 @@ firstCallableArgument(llvm::ArrayRef<const Expr *> Args) {
   return {nullptr, nullptr};
 }
 
+/// The callable given to `emplace`: after the position in a sequence
+/// container (`vector::emplace(pos, f)`), first where emplace takes only the
+/// new element's arguments (`queue::emplace(f)`, `optional::emplace(f)`).
+const Expr *emplacedCallable(const CXXMemberCallExpr &Emplace) {
+  const CXXMethodDecl *Method = Emplace.getMethodDecl();
+  if (!Method)
+    return nullptr;
+  const FunctionDecl *Declared = Method;
+  if (const FunctionTemplateDecl *Template = Method->getPrimaryTemplate())
+    Declared = Template->getTemplatedDecl();
+  bool TakesPosition = Declared->getNumParams() > 0 &&
+                       !Declared->getParamDecl(0)->isParameterPack();
+  unsigned Index = TakesPosition ? 1 : 0;
+  return Index < Emplace.getNumArgs() ? Emplace.getArg(Index) : nullptr;
+}
+
 bool isLambdaCallOperator(const FunctionDecl &Function) {
   const auto *Method = llvm::dyn_cast<CXXMethodDecl>(&Function);
   return Method && Method->getParent()->isLambda();
@@ -112,8 +128,8 @@ void ExceptionEscapingThreadCheck::registerMatchers(MatchFinder *Finder) {
       this);
   Finder->addMatcher(
       cxxMemberCallExpr(InUserCode, callee(cxxMethodDecl(hasName("emplace"))),
-                        ContainerOfThreads,
-                        hasArgument(1, expr().bind("callable"))),
+                        ContainerOfThreads)
+          .bind("emplace"),
       this);
   // User-listed functions that run their callable argument on a new thread.
   Finder->addMatcher(
@@ -127,6 +143,9 @@ void ExceptionEscapingThreadCheck::check(
     const MatchFinder::MatchResult &Result) {
   // Threads run their first argument; a starter, its first callable one.
   const Expr *Callable = Result.Nodes.getNodeAs<Expr>("callable");
+  if (const auto *Emplace =
+          Result.Nodes.getNodeAs<CXXMemberCallExpr>("emplace"))
+    Callable = emplacedCallable(*Emplace);
   const FunctionDecl *Entry = Callable ? entryFunction(*Callable) : nullptr;
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("start"))
     std::tie(Callable, Entry) = firstCallableArgument(

@@ -18,7 +18,8 @@ scratch path (lit's %t). The test file carries its expectations as comments:
         the text after the fixes; a file without CHECK-FIXES must be left
         unchanged.
 
-A fixed file must still compile (clang -fsyntax-only with COMPILER ARGS).
+No other async-* check may warn on the file (a second run enables them all),
+and a fixed file must still compile (clang -fsyntax-only with COMPILER ARGS).
 
 Options:
     --check-suffix=S[,T...]
@@ -117,6 +118,11 @@ class TestRun:
                              for line in self.original.split("\n"))
         with open(self.fixed_path, "w", encoding="utf-8") as f:
             f.write(stripped)
+        # An untouched copy for the run of all async-* checks.
+        base, extension = os.path.splitext(self.fixed_path)
+        self.original_copy = base + "-all-checks" + extension
+        with open(self.original_copy, "w", encoding="utf-8") as f:
+            f.write(stripped)
         self.stripped = stripped
         command = [self.args.clang_tidy, self.fixed_path,
                    "-load=" + self.args.module,
@@ -134,6 +140,22 @@ class TestRun:
             raise Failure("clang-tidy crashed:\n" + self.output)
         with open(self.fixed_path, encoding="utf-8") as f:
             self.fixed = f.read()
+
+    def check_other_checks_are_silent(self):
+        """No async-* check other than those under test may warn on the file:
+        each check must stay quiet on the other checks' test code."""
+        tested = self.args.checks.split(",")
+        if "async-*" in tested or self.args.expect_compile_errors:
+            return
+        result = run([self.args.clang_tidy, self.original_copy,
+                      "-load=" + self.args.module, "-checks=-*,async-*"] +
+                     self.tidy_args + ["--"] + self.compiler_args)
+        others = [w for w in diagnostics_of(result.stdout, self.original_copy,
+                                            ["warning"])
+                  if not any(w.endswith("[%s]" % t) for t in tested)]
+        if others:
+            raise Failure("other async-* checks warn on this file:\n" +
+                          "\n".join(others))
 
     def check_messages(self):
         warnings = diagnostics_of(self.output, self.fixed_path,
@@ -195,6 +217,7 @@ def main():
         test.check_notes()
         test.check_fixes()
         test.check_fixed_file_compiles()
+        test.check_other_checks_are_silent()
     except Failure as failure:
         print("check_async_tidy: FAIL: %s" % failure)
         print("------ clang-tidy output ------")

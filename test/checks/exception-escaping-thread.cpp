@@ -173,3 +173,31 @@ void onlyTheFirstArgumentRuns() {
   std::thread worker(quiet, Poll{});
   worker.join();
 }
+
+// emplace takes a position first in a sequence container, not elsewhere.
+#include <list>
+#include <optional>
+#include <queue>
+void emplaceEverywhere() {
+  std::list<std::thread> threads;
+  threads.emplace(threads.end(), [] { parse(nullptr); });
+  // CHECK-NOTES: :[[@LINE-1]]:34: warning: an exception can escape this thread's entry lambda
+  // CHECK-NOTES: :[[@LINE-2]]:34: note: catch the exception inside the thread
+  // CHECK-MESSAGES-REPORT: :[[@LINE-3]]:34: warning: an exception can escape
+  // CHECK-MESSAGES-STARTERS: :[[@LINE-4]]:34: warning: an exception can escape
+  // CHECK-FIXES-REPORT: {{^}}  threads.emplace(threads.end(), [] { try { parse(nullptr); } catch (...) { report(std::current_exception()); } });{{$}}
+  std::queue<std::thread> pending;
+  pending.emplace([] { parse(nullptr); });
+  // CHECK-NOTES: :[[@LINE-1]]:19: warning: an exception can escape this thread's entry lambda
+  // CHECK-NOTES: :[[@LINE-2]]:19: note: catch the exception inside the thread
+  // CHECK-MESSAGES-REPORT: :[[@LINE-3]]:19: warning: an exception can escape
+  // CHECK-MESSAGES-STARTERS: :[[@LINE-4]]:19: warning: an exception can escape
+  // CHECK-FIXES-REPORT: {{^}}  pending.emplace([] { try { parse(nullptr); } catch (...) { report(std::current_exception()); } });{{$}}
+  std::optional<std::thread> maybe;
+  maybe.emplace([] { parse(nullptr); });
+  // CHECK-NOTES: :[[@LINE-1]]:17: warning: an exception can escape this thread's entry lambda
+  // CHECK-NOTES: :[[@LINE-2]]:17: note: catch the exception inside the thread
+  // CHECK-MESSAGES-REPORT: :[[@LINE-3]]:17: warning: an exception can escape
+  // CHECK-MESSAGES-STARTERS: :[[@LINE-4]]:17: warning: an exception can escape
+  // CHECK-FIXES-REPORT: {{^}}  maybe.emplace([] { try { parse(nullptr); } catch (...) { report(std::current_exception()); } });{{$}}
+}
