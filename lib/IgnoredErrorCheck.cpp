@@ -117,14 +117,14 @@ void IgnoredErrorCheck::registerMatchers(MatchFinder *Finder) {
   // argument (`asio::write(socket, buffer, ec)`) has nothing more to say.
   auto SuccessFlag =
       qualType(anyOf(booleanType(), allOf(isInteger(), isSignedInteger())));
-  auto TakesErrorArgument = hasAnyParameter(hasType(references(
-      qualType(unless(isConstQualified()), ErrorCarrier))));
+  auto TakesErrorArgument = hasAnyParameter(
+      hasType(references(qualType(unless(isConstQualified()), ErrorCarrier))));
   auto ErrorReturningCall =
       callExpr(unless(cxxOperatorCallExpr()),
-               callee(functionDecl(anyOf(
-                   returns(ErrorCarrier),
-                   allOf(returns(SuccessFlag), unless(TakesErrorArgument),
-                         matchesNameList(&CheckedFunctions))))))
+               callee(functionDecl(
+                   anyOf(returns(ErrorCarrier),
+                         allOf(returns(SuccessFlag), unless(TakesErrorArgument),
+                               matchesNameList(&CheckedFunctions))))))
           .bind("call");
   for (const auto &Discards : discardsResultOf(ErrorReturningCall))
     Finder->addMatcher(stmt(unless(isExpansionInSystemHeader()), Discards),
