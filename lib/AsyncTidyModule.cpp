@@ -5,10 +5,12 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "BlockingCallInCoroutineCheck.h"
 #include "Compat.h"
 #include "ExceptionEscapingThreadCheck.h"
 #include "FireAndForgetCheck.h"
 #include "IgnoredErrorCheck.h"
+#include "LockAcrossSuspendCheck.h"
 #include "SwallowedExceptionCheck.h"
 #include "support/VersionGuard.h"
 
@@ -17,10 +19,14 @@ namespace clang::tidy::asynctidy {
 class AsyncTidyModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<BlockingCallInCoroutineCheck>(
+        "async-blocking-call-in-coroutine");
     Factories.registerCheck<ExceptionEscapingThreadCheck>(
         "async-exception-escaping-thread");
     Factories.registerCheck<FireAndForgetCheck>("async-fire-and-forget");
     Factories.registerCheck<IgnoredErrorCheck>("async-ignored-error");
+    Factories.registerCheck<LockAcrossSuspendCheck>(
+        "async-lock-across-suspend");
     Factories.registerCheck<SwallowedExceptionCheck>(
         "async-swallowed-exception");
   }

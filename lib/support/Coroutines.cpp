@@ -9,6 +9,8 @@
 #include "support/NameList.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
 
 namespace clang::tidy::asynctidy {
 
@@ -41,6 +43,70 @@ std::optional<QualType> asioAwaitableResultType(const Expr &E) {
   if (const CXXMethodDecl *Call = Record->getLambdaCallOperator())
     return awaitableArgument(Call->getReturnType());
   return std::nullopt;
+}
+
+bool isCoroutine(const FunctionDecl &Function) {
+  return llvm::isa_and_nonnull<CoroutineBodyStmt>(Function.getBody());
+}
+
+bool isSuspensionPoint(const Stmt &S) {
+  if (const auto *Await = llvm::dyn_cast<CoawaitExpr>(&S))
+    return !Await->isImplicit();
+  return llvm::isa<CoyieldExpr, DependentCoawaitExpr>(S);
+}
+
+void forEachStmtOfFunction(const Stmt &Root,
+                           llvm::function_ref<bool(const Stmt &)> Visit) {
+  if (!Visit(Root))
+    return;
+  // A coroutine's own body is the one statement of its CoroutineBodyStmt
+  // that the user wrote; the rest is what the compiler adds around it.
+  if (const auto *Coroutine = llvm::dyn_cast<CoroutineBodyStmt>(&Root)) {
+    if (const Stmt *Body = Coroutine->getBody())
+      forEachStmtOfFunction(*Body, Visit);
+    return;
+  }
+  // Only the operand of a co_await or co_yield is the user's; the calls to
+  // await_ready, await_suspend and await_resume are the compiler's.
+  if (const auto *Suspend = llvm::dyn_cast<CoroutineSuspendExpr>(&Root)) {
+    if (const Expr *Operand = Suspend->getOperand())
+      forEachStmtOfFunction(*Operand, Visit);
+    return;
+  }
+  if (llvm::isa<LambdaExpr, BlockExpr, DeclStmt>(Root)) {
+    // A lambda's captures are evaluated here, its body runs elsewhere; a
+    // declaration's initialisers run here, but a local class's do not.
+    if (const auto *Lambda = llvm::dyn_cast<LambdaExpr>(&Root)) {
+      for (const Expr *Init : Lambda->capture_inits())
+        if (Init)
+          forEachStmtOfFunction(*Init, Visit);
+      return;
+    }
+    if (const auto *Decls = llvm::dyn_cast<DeclStmt>(&Root)) {
+      for (const Decl *D : Decls->decls())
+        if (const auto *Var = llvm::dyn_cast<VarDecl>(D))
+          if (const Expr *Init = Var->getInit())
+            forEachStmtOfFunction(*Init, Visit);
+    }
+    return;
+  }
+  for (const Stmt *Child : Root.children())
+    if (Child)
+      forEachStmtOfFunction(*Child, Visit);
+}
+
+const Expr *firstSuspensionPoint(const Stmt &S) {
+  const Expr *First = nullptr;
+  forEachStmtOfFunction(S, [&](const Stmt &Node) {
+    if (First)
+      return false;
+    if (isSuspensionPoint(Node)) {
+      First = llvm::cast<Expr>(&Node);
+      return false;
+    }
+    return true;
+  });
+  return First;
 }
 
 } // namespace clang::tidy::asynctidy

@@ -8,7 +8,10 @@
 #ifndef ASYNCTIDY_SUPPORT_COROUTINES_H
 #define ASYNCTIDY_SUPPORT_COROUTINES_H
 
+#include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include <optional>
 
 namespace clang::tidy::asynctidy {
@@ -17,6 +20,30 @@ namespace clang::tidy::asynctidy {
 /// that \p E returns when called without arguments, as the argument of
 /// `co_spawn` is; std::nullopt when \p E is neither.
 std::optional<QualType> asioAwaitableResultType(const Expr &E);
+
+/// Whether \p Function is a coroutine: its body uses co_await, co_yield or
+/// co_return.
+bool isCoroutine(const FunctionDecl &Function);
+
+/// Whether \p S is a suspension point the user wrote: a co_await or co_yield
+/// (not the implicit initial and final suspensions of a coroutine).
+bool isSuspensionPoint(const Stmt &S);
+
+/// Calls \p Visit on \p Root and every statement below it, parents first,
+/// without entering other functions written inside it (lambdas, blocks,
+/// local classes): their code does not run as part of this function. When
+/// \p Visit returns false, the children of that statement are skipped.
+void forEachStmtOfFunction(const Stmt &Root,
+                           llvm::function_ref<bool(const Stmt &)> Visit);
+
+/// The first suspension point in \p S, in source order, not counting those
+/// of functions written inside it; nullptr if there is none.
+const Expr *firstSuspensionPoint(const Stmt &S);
+
+namespace matchers {
+/// Matches a function, lambda call operator or method that is a coroutine.
+AST_MATCHER(FunctionDecl, isCoroutine) { return asynctidy::isCoroutine(Node); }
+} // namespace matchers
 
 } // namespace clang::tidy::asynctidy
 

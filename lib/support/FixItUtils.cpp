@@ -126,4 +126,37 @@ std::vector<SourceLocation> lineStartsBetween(SourceLocation Begin,
   return Starts;
 }
 
+std::string indentLinesAfterFirst(llvm::StringRef Text, llvm::StringRef Extra) {
+  llvm::SmallVector<llvm::StringRef, 16> Lines;
+  Text.split(Lines, '\n');
+  std::string Out;
+  for (size_t I = 0; I < Lines.size(); ++I) {
+    if (I > 0) {
+      Out += '\n';
+      if (!Lines[I].trim().empty())
+        Out += Extra.str();
+    }
+    Out += Lines[I].str();
+  }
+  return Out;
+}
+
+SourceLocation endOfStatement(const Stmt &S, const ASTContext &Context) {
+  const SourceManager &SM = Context.getSourceManager();
+  const LangOptions &LangOpts = Context.getLangOpts();
+  SourceLocation Last = S.getEndLoc();
+  if (Last.isMacroID())
+    return SourceLocation();
+  // An expression statement ends at its `;`; a declaration's and a block's
+  // last token is already theirs.
+  if (!llvm::isa<DeclStmt, CompoundStmt>(S)) {
+    SourceLocation AfterSemi = Lexer::findLocationAfterToken(
+        Last, tok::semi, SM, LangOpts, /*SkipTrailingWhitespaceAndNewLine=*/
+        false);
+    if (AfterSemi.isValid())
+      return AfterSemi;
+  }
+  return Lexer::getLocForEndOfToken(Last, 0, SM, LangOpts);
+}
+
 } // namespace clang::tidy::asynctidy

@@ -45,6 +45,14 @@ std::vector<SourceLocation> lineStartsBetween(SourceLocation Begin,
                                               SourceLocation End,
                                               const SourceManager &SM);
 
+/// \p Text with \p Extra added at the start of every line after the first
+/// that is not blank: for code moved one level deeper.
+std::string indentLinesAfterFirst(llvm::StringRef Text, llvm::StringRef Extra);
+
+/// Where statement \p S ends, past its closing `;` or `}`; invalid if that
+/// cannot be told.
+SourceLocation endOfStatement(const Stmt &S, const ASTContext &Context);
+
 } // namespace clang::tidy::asynctidy
 
 #endif // ASYNCTIDY_SUPPORT_FIXITUTILS_H

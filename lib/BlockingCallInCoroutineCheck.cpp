@@ -1,0 +1,217 @@
+//===--- BlockingCallInCoroutineCheck.cpp - asynctidy ---------------------===//
+//
+// Part of asynctidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#include "BlockingCallInCoroutineCheck.h"
+#include "support/Coroutines.h"
+#include "support/FixItUtils.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+namespace clang::tidy::asynctidy {
+using namespace ast_matchers;
+
+// Sleeps, joins, future and synchronisation waits, mutex locks, blocking
+// C and POSIX I/O, std::system and name resolution.
+static constexpr llvm::StringLiteral DefaultBlockingFunctions =
+    "::std::this_thread::sleep_for;::std::this_thread::sleep_until;::sleep;"
+    "::usleep;::nanosleep;::std::thread::join;::std::jthread::join;"
+    "::std::(__basic_future|future|shared_future)::(get|wait);"
+    "::std::(recursive_|timed_|recursive_timed_|shared_|shared_timed_)?"
+    "mutex::(lock|lock_shared);"
+    "::std::condition_variable(_any)?::wait;::std::latch::(wait|arrive_and_"
+    "wait);::std::barrier::arrive_and_wait;::std::counting_semaphore::"
+    "acquire;::fopen;::fread;::fwrite;::fgets;::fputs;::fflush;::fclose;"
+    "::getline;::read;::write;::pread;::pwrite;::recv;::send;::recvfrom;"
+    "::sendto;::accept;::connect;::poll;::select;::system;::std::system;"
+    "::getaddrinfo;::gethostbyname";
+// File streams block in their constructors and in every read or write.
+static constexpr llvm::StringLiteral DefaultBlockingTypes =
+    "::std::basic_ifstream;::std::basic_ofstream;::std::basic_fstream";
+// Calls that run their arguments elsewhere.
+static constexpr llvm::StringLiteral DefaultOffloadFunctions =
+    "::asio::post;::asio::dispatch;::boost::asio::post;::boost::asio::"
+    "dispatch;::std::async;::folly::via";
+
+namespace {
+const CXXRecordDecl *recordOf(const Expr *E) {
+  return E ? E->IgnoreParenImpCasts()
+                 ->getType()
+                 .getNonReferenceType()
+                 ->getAsCXXRecordDecl()
+           : nullptr;
+}
+} // namespace
+
+BlockingCallInCoroutineCheck::BlockingCallInCoroutineCheck(
+    StringRef Name, ClangTidyContext *Context)
+    : AsyncTidyCheck(Name, Context),
+      BlockingFunctions(
+          readNameList("BlockingFunctions", DefaultBlockingFunctions)),
+      BlockingTypes(readNameList("BlockingTypes", DefaultBlockingTypes)),
+      OffloadFunctions(
+          readNameList("OffloadFunctions", DefaultOffloadFunctions)),
+      ReplacementsOption(Options.get("Replacements", "").str()) {
+  // "::qualified::name=replacement code;..."
+  llvm::SmallVector<StringRef, 4> Entries;
+  StringRef(ReplacementsOption).split(Entries, ';', -1, false);
+  for (StringRef Entry : Entries) {
+    auto [From, To] = Entry.split('=');
+    From = From.trim();
+    To = To.trim();
+    if (!From.starts_with("::") || To.empty()) {
+      configurationDiag("invalid entry '%0' in option '%1': write "
+                        "'::qualified::name=replacement'",
+                        DiagnosticIDs::Error)
+          << Entry << optionKey("Replacements");
+      continue;
+    }
+    Replacements[From] = To.str();
+  }
+}
+
+void BlockingCallInCoroutineCheck::storeOptions(
+    ClangTidyOptions::OptionMap &Opts) {
+  AsyncTidyCheck::storeOptions(Opts);
+  Options.store(Opts, "Replacements", ReplacementsOption);
+}
+
+void BlockingCallInCoroutineCheck::registerMatchers(MatchFinder *Finder) {
+  Finder->addMatcher(functionDecl(unless(isExpansionInSystemHeader()),
+                                  isDefinition(), matchers::isCoroutine())
+                         .bind("coroutine"),
+                     this);
+  Finder->addMatcher(
+      lambdaExpr(unless(isExpansionInSystemHeader())).bind("lambda"), this);
+}
+
+const NamedDecl *
+BlockingCallInCoroutineCheck::blockingCallee(const Stmt &S) const {
+  if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(&S)) {
+    const CXXRecordDecl *Record = Construct->getConstructor()->getParent();
+    return BlockingTypes.matches(*Record) ? Construct->getConstructor()
+                                          : nullptr;
+  }
+  const auto *Call = llvm::dyn_cast<CallExpr>(&S);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Callee)
+    return nullptr;
+  if (BlockingFunctions.matches(*Callee))
+    return Callee;
+  // Any member call or operator on a blocking object: file.read(...),
+  // file << value, std::getline(file, line).
+  const Expr *Object = nullptr;
+  if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(Call))
+    Object = Member->getImplicitObjectArgument();
+  else if (Call->getNumArgs() > 0)
+    Object = Call->getArg(0);
+  const CXXRecordDecl *Record = recordOf(Object);
+  return Record && BlockingTypes.matches(*Record) ? Callee : nullptr;
+}
+
+const Stmt *
+BlockingCallInCoroutineCheck::blockingCallIn(const FunctionDecl &Function,
+                                             unsigned Depth) {
+  const FunctionDecl *Definition = Function.getDefinition();
+  if (!Definition || !Definition->hasBody() || isCoroutine(*Definition) ||
+      Depth == 0 ||
+      Definition->getASTContext().getSourceManager().isInSystemHeader(
+          Definition->getLocation()))
+    return nullptr;
+  auto [Cached, Inserted] = BlockingFunctionCache.try_emplace(Definition);
+  if (!Inserted)
+    return Cached->second; // also stops recursion: null while in progress
+  const Stmt *Found = nullptr;
+  forEachStmtOfFunction(*Definition->getBody(), [&](const Stmt &S) {
+    if (Found)
+      return false;
+    if (blockingCallee(S)) {
+      Found = &S;
+      return false;
+    }
+    if (const auto *Call = llvm::dyn_cast<CallExpr>(&S))
+      if (const FunctionDecl *Callee = Call->getDirectCallee())
+        if (blockingCallIn(*Callee, Depth - 1))
+          Found = &S;
+    return !Found;
+  });
+  BlockingFunctionCache[Definition] = Found;
+  return Found;
+}
+
+void BlockingCallInCoroutineCheck::check(
+    const MatchFinder::MatchResult &Result) {
+  const FunctionDecl *Coroutine =
+      Result.Nodes.getNodeAs<FunctionDecl>("coroutine");
+  if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>("lambda"))
+    Coroutine = Lambda->getCallOperator();
+  if (!Coroutine || !isCoroutine(*Coroutine))
+    return;
+  forEachStmtOfFunction(*Coroutine->getBody(), [&](const Stmt &S) {
+    const auto *Call = llvm::dyn_cast<CallExpr>(&S);
+    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+    // What an offload call is given runs elsewhere.
+    if (Callee && OffloadFunctions.matches(*Callee))
+      return false;
+    if (const NamedDecl *Blocking = blockingCallee(S)) {
+      report(S, *Blocking, nullptr, *Result.Context);
+      return false;
+    }
+    if (Callee)
+      if (const Stmt *Inner = blockingCallIn(*Callee, /*Depth=*/3)) {
+        report(S, *Callee, Inner, *Result.Context);
+        return false;
+      }
+    return true;
+  });
+}
+
+void BlockingCallInCoroutineCheck::report(const Stmt &Call,
+                                          const NamedDecl &Callee,
+                                          const Stmt *Inner,
+                                          ASTContext &Context) {
+  std::string Name = qualifiedName(Callee);
+  auto Replacement = Replacements.find(Name);
+  bool Replace = !Inner && Replacement != Replacements.end();
+  {
+    // A constructor is named by its class as the code spells it.
+    const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(&Call);
+    auto Warning = diag(Call.getBeginLoc(),
+                        "%select{%1|constructing %2}0 blocks the thread that "
+                        "runs this coroutine, stalling every other task on it")
+                   << (Construct != nullptr) << Callee.getDeclName()
+                   << (Construct ? Construct->getType() : QualType());
+    // The replacement takes the same arguments: only the callee's name
+    // changes, to the configured code (which may start with `co_await`).
+    const auto *Ref =
+        llvm::dyn_cast<DeclRefExpr>(llvm::cast<Expr>(Call).IgnoreImplicit());
+    if (const auto *CallExpression = llvm::dyn_cast<CallExpr>(&Call))
+      Ref = llvm::dyn_cast<DeclRefExpr>(
+          CallExpression->getCallee()->IgnoreParenImpCasts());
+    // The callee's name starts the call, so one edit writes both.
+    if (Replace && Ref && Ref->getBeginLoc() == Call.getBeginLoc() &&
+        isSafeToEdit(Call, Context))
+      Warning << FixItHint::CreateReplacement(Ref->getSourceRange(),
+                                              Replacement->second);
+  }
+  if (Inner) {
+    const NamedDecl *InnerCallee = blockingCallee(*Inner);
+    if (!InnerCallee)
+      if (const auto *InnerCall = llvm::dyn_cast<CallExpr>(Inner))
+        InnerCallee = InnerCall->getDirectCallee();
+    diag(Inner->getBeginLoc(), "%0 blocks here, in a call to %1",
+         DiagnosticIDs::Note)
+        << Callee.getDeclName()
+        << (InnerCallee ? InnerCallee->getDeclName() : DeclarationName());
+  }
+  if (!Replace)
+    diag(Call.getBeginLoc(),
+         "await an asynchronous counterpart instead, or hand the call to "
+         "another executor (for example with asio::post)",
+         DiagnosticIDs::Note);
+}
+
+} // namespace clang::tidy::asynctidy

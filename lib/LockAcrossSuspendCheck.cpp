@@ -1,0 +1,166 @@
+//===--- LockAcrossSuspendCheck.cpp - asynctidy ---------------------------===//
+//
+// Part of asynctidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#include "LockAcrossSuspendCheck.h"
+#include "support/Coroutines.h"
+#include "support/FixItUtils.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+
+namespace clang::tidy::asynctidy {
+using namespace ast_matchers;
+
+static constexpr llvm::StringLiteral DefaultGuardTypes =
+    "::std::lock_guard;::std::unique_lock;::std::scoped_lock;"
+    "::std::shared_lock;::boost::lock_guard;::boost::unique_lock;"
+    "::boost::shared_lock;::absl::MutexLock;::absl::ReaderMutexLock;"
+    "::absl::WriterMutexLock";
+static constexpr llvm::StringLiteral DefaultMutexTypes =
+    "::std::mutex;::std::recursive_mutex;::std::timed_mutex;"
+    "::std::recursive_timed_mutex;::std::shared_mutex;"
+    "::std::shared_timed_mutex;::boost::mutex;::absl::Mutex";
+
+namespace {
+/// Whether \p Statements mention \p D.
+bool mentions(llvm::ArrayRef<Stmt *> Statements, const Decl *D) {
+  bool Found = false;
+  for (const Stmt *S : Statements)
+    forEachStmtOfFunction(*S, [&](const Stmt &Node) {
+      if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(&Node))
+        Found = Found || Ref->getDecl() == D;
+      return !Found;
+    });
+  return Found;
+}
+
+/// The variables that \p Statements declare at their top level.
+std::vector<const Decl *> declaredBy(llvm::ArrayRef<Stmt *> Statements) {
+  std::vector<const Decl *> Decls;
+  for (const Stmt *S : Statements)
+    if (const auto *Declaration = llvm::dyn_cast<DeclStmt>(S))
+      Decls.insert(Decls.end(), Declaration->decl_begin(),
+                   Declaration->decl_end());
+  return Decls;
+}
+} // namespace
+
+LockAcrossSuspendCheck::LockAcrossSuspendCheck(StringRef Name,
+                                               ClangTidyContext *Context)
+    : AsyncTidyCheck(Name, Context),
+      GuardTypes(readNameList("GuardTypes", DefaultGuardTypes)),
+      MutexTypes(readNameList("MutexTypes", DefaultMutexTypes)),
+      AsyncMutexTypes(readNameList("AsyncMutexTypes", "")) {}
+
+void LockAcrossSuspendCheck::registerMatchers(MatchFinder *Finder) {
+  Finder->addMatcher(functionDecl(unless(isExpansionInSystemHeader()),
+                                  isDefinition(), matchers::isCoroutine())
+                         .bind("coroutine"),
+                     this);
+  Finder->addMatcher(
+      lambdaExpr(unless(isExpansionInSystemHeader())).bind("lambda"), this);
+}
+
+void LockAcrossSuspendCheck::check(const MatchFinder::MatchResult &Result) {
+  const FunctionDecl *Coroutine =
+      Result.Nodes.getNodeAs<FunctionDecl>("coroutine");
+  if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>("lambda"))
+    Coroutine = Lambda->getCallOperator();
+  if (!Coroutine || !isCoroutine(*Coroutine))
+    return;
+  forEachStmtOfFunction(*Coroutine->getBody(), [&](const Stmt &S) {
+    if (const auto *Block = llvm::dyn_cast<CompoundStmt>(&S))
+      checkBlock(*Block, *Result.Context);
+    return true;
+  });
+}
+
+bool LockAcrossSuspendCheck::isAsyncAware(const HeldLock &Lock) const {
+  QualType Mutex = Lock.Guard ? guardedMutexType(Lock.Guard->getType())
+                              : Lock.Mutex->getType();
+  const CXXRecordDecl *Record =
+      Mutex.isNull() ? nullptr : Mutex->getAsCXXRecordDecl();
+  return Record && AsyncMutexTypes.matches(*Record);
+}
+
+void LockAcrossSuspendCheck::checkBlock(const CompoundStmt &Block,
+                                        ASTContext &Context) {
+  llvm::ArrayRef<Stmt *> Body(Block.body_begin(), Block.body_end());
+  for (const HeldLock &Lock : locksTakenIn(Block, {GuardTypes, MutexTypes})) {
+    if (isAsyncAware(Lock))
+      continue;
+    for (size_t I = Lock.First; I < Lock.End; ++I) {
+      const Expr *Suspension = firstSuspensionPoint(*Body[I]);
+      if (!Suspension)
+        continue;
+      const NamedDecl *Holder =
+          Lock.Guard ? static_cast<const NamedDecl *>(Lock.Guard) : Lock.Mutex;
+      diag(Lock.Acquire->getBeginLoc(),
+           "%select{lock|mutex}0 %1 is held across a suspension point: "
+           "another coroutine that needs it deadlocks, and it may be "
+           "released on another thread")
+          << (Lock.Guard == nullptr) << Holder;
+      diag(Suspension->getBeginLoc(), "the coroutine suspends here",
+           DiagnosticIDs::Note);
+      // Releasing earlier leaves the suspending statement, and what follows
+      // it, unprotected: a change of meaning the user must approve, hence a
+      // note.
+      if (auto Fix = endScopeBefore(Block, Lock, I, Context))
+        diag(Body[I]->getBeginLoc(),
+             "release the lock before the coroutine suspends",
+             DiagnosticIDs::Note)
+            << *Fix;
+      break;
+    }
+  }
+}
+
+std::optional<FixItHint>
+LockAcrossSuspendCheck::endScopeBefore(const CompoundStmt &Block,
+                                       const HeldLock &Lock, size_t Suspending,
+                                       ASTContext &Context) const {
+  // Only a guard that nothing uses from the suspension on can end there.
+  llvm::ArrayRef<Stmt *> Body(Block.body_begin(), Block.body_end());
+  llvm::ArrayRef<Stmt *> After = Body.slice(Suspending);
+  if (!Lock.Guard || mentions(After, Lock.Guard))
+    return std::nullopt;
+  const Stmt *Next = Body[Suspending];
+  if (!isSafeToEdit(*Next, Context) || !isSafeToEdit(*Lock.Acquire, Context))
+    return std::nullopt;
+  const SourceManager &SM = Context.getSourceManager();
+  std::string Indent = indentationOf(Next->getBeginLoc(), SM);
+  const CXXRecordDecl *Guard = Lock.Guard->getType()->getAsCXXRecordDecl();
+  // A unique_lock can be unlocked where it stands.
+  if (Guard && Guard->getName() == "unique_lock")
+    return FixItHint::CreateInsertion(Next->getBeginLoc(),
+                                      Lock.Guard->getName().str() +
+                                          ".unlock();\n" + Indent);
+  // Other guards get a block that ends before the suspension, unless that
+  // block would hide a variable the code after it still uses.
+  llvm::ArrayRef<Stmt *> Scoped =
+      Body.slice(Lock.First - 1, Suspending - Lock.First + 1);
+  for (const Decl *D : declaredBy(Scoped))
+    if (D != Lock.Guard && mentions(After, D))
+      return std::nullopt;
+  // One edit: the statements from the guard to the suspension, moved into a
+  // block with their text unchanged.
+  SourceLocation Begin = Lock.Acquire->getBeginLoc();
+  SourceLocation End = endOfStatement(*Body[Suspending - 1], Context);
+  if (End.isInvalid())
+    return std::nullopt;
+  StringRef Text = Lexer::getSourceText(
+      CharSourceRange::getCharRange(Begin, End), SM, Context.getLangOpts());
+  std::string Outer = indentationOf(Begin, SM);
+  std::string Moved = Text.contains("R\"") || Text.contains("\\\n")
+                          ? Text.str()
+                          : indentLinesAfterFirst(Text, "  ");
+  return FixItHint::CreateReplacement(CharSourceRange::getCharRange(Begin, End),
+                                      "{\n" + Outer + "  " + Moved + "\n" +
+                                          Outer + "}");
+}
+
+} // namespace clang::tidy::asynctidy

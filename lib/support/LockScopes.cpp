@@ -1,0 +1,129 @@
+//===--- LockScopes.cpp - which locks a block holds, and for how long -----===//
+//
+// Part of asynctidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#include "support/LockScopes.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+
+namespace clang::tidy::asynctidy {
+
+namespace {
+const CXXRecordDecl *recordOf(QualType Type) {
+  return Type.isNull() ? nullptr
+                       : Type.getNonReferenceType()->getAsCXXRecordDecl();
+}
+
+/// The variable or data member an expression names, looking through `this->`.
+const ValueDecl *namedObject(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E))
+    return Ref->getDecl();
+  if (const auto *Member = llvm::dyn_cast<MemberExpr>(E))
+    return Member->getMemberDecl();
+  return nullptr;
+}
+
+/// `object.method()` as a statement of its own: the object and the method.
+std::pair<const ValueDecl *, StringRef> memberCallStatement(const Stmt *S) {
+  const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(S);
+  if (const auto *Cleanups = llvm::dyn_cast<ExprWithCleanups>(S))
+    Call = llvm::dyn_cast<CXXMemberCallExpr>(Cleanups->getSubExpr());
+  if (!Call || !Call->getMethodDecl() ||
+      !Call->getMethodDecl()->getIdentifier())
+    return {nullptr, ""};
+  return {namedObject(Call->getImplicitObjectArgument()),
+          Call->getMethodDecl()->getName()};
+}
+
+bool isLockMethod(StringRef Name) {
+  return Name == "lock" || Name == "lock_shared" || Name == "Lock" ||
+         Name == "ReaderLock" || Name == "WriterLock";
+}
+
+bool isUnlockMethod(StringRef Name) {
+  return Name == "unlock" || Name == "unlock_shared" || Name == "Unlock" ||
+         Name == "ReaderUnlock" || Name == "WriterUnlock" || Name == "release";
+}
+
+bool defersLocking(const CXXConstructExpr &Construct) {
+  for (const Expr *Arg : Construct.arguments())
+    if (const CXXRecordDecl *Tag = recordOf(Arg->getType()))
+      if (Tag->getName() == "defer_lock_t")
+        return true;
+  return false;
+}
+
+/// The guard a declaration statement constructs, if it constructs one.
+const VarDecl *guardDeclaredBy(const Stmt *S, const NameList &Guards) {
+  const auto *Decls = llvm::dyn_cast<DeclStmt>(S);
+  if (!Decls || !Decls->isSingleDecl())
+    return nullptr;
+  const auto *Var = llvm::dyn_cast<VarDecl>(Decls->getSingleDecl());
+  if (!Var || !Var->hasInit())
+    return nullptr;
+  const CXXRecordDecl *Record = recordOf(Var->getType());
+  if (!Record || !Guards.matches(*Record))
+    return nullptr;
+  const auto *Construct =
+      llvm::dyn_cast<CXXConstructExpr>(Var->getInit()->IgnoreImplicit());
+  if (!Construct || Construct->getNumArgs() == 0 || defersLocking(*Construct))
+    return nullptr;
+  return Var;
+}
+} // namespace
+
+QualType guardedMutexType(QualType GuardType) {
+  const auto *Specialization =
+      llvm::dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+          recordOf(GuardType));
+  if (!Specialization || Specialization->getTemplateArgs().size() == 0)
+    return QualType();
+  const TemplateArgument &First = Specialization->getTemplateArgs()[0];
+  if (First.getKind() == TemplateArgument::Type)
+    return First.getAsType();
+  if (First.getKind() == TemplateArgument::Pack && First.pack_size() > 0 &&
+      First.pack_begin()->getKind() == TemplateArgument::Type)
+    return First.pack_begin()->getAsType();
+  return QualType();
+}
+
+std::vector<HeldLock> locksTakenIn(const CompoundStmt &Block,
+                                   const LockTypes &Types) {
+  std::vector<HeldLock> Locks;
+  llvm::ArrayRef<Stmt *> Body(Block.body_begin(), Block.body_end());
+  for (size_t I = 0; I < Body.size(); ++I) {
+    HeldLock Lock;
+    if (const VarDecl *Guard = guardDeclaredBy(Body[I], Types.Guards)) {
+      Lock.Guard = Guard;
+    } else {
+      auto [Object, Method] = memberCallStatement(Body[I]);
+      const CXXRecordDecl *Record =
+          Object ? recordOf(Object->getType()) : nullptr;
+      if (!Record || !isLockMethod(Method) || !Types.Mutexes.matches(*Record))
+        continue;
+      Lock.Mutex = Object;
+    }
+    Lock.Acquire = Body[I];
+    Lock.First = I + 1;
+    Lock.End = Body.size();
+    // The lock ends at the first statement that releases it: the guard's
+    // unlock() or release(), or unlock() on the same mutex.
+    const ValueDecl *Holder = Lock.Guard ? Lock.Guard : Lock.Mutex;
+    for (size_t J = Lock.First; J < Body.size(); ++J) {
+      auto [Object, Method] = memberCallStatement(Body[J]);
+      if (Object == Holder && isUnlockMethod(Method)) {
+        Lock.End = J;
+        Lock.ReleasedExplicitly = true;
+        break;
+      }
+    }
+    Locks.push_back(Lock);
+  }
+  return Locks;
+}
+
+} // namespace clang::tidy::asynctidy

@@ -1,0 +1,147 @@
+// A bare lock() in a coroutine also blocks: async-blocking-call-in-coroutine
+// reports those calls too, as its own tests show.
+// RUN: %check_async_tidy --allow-other=async-blocking-call-in-coroutine %s async-lock-across-suspend %t -- -std=c++20 -I%inputs
+// RUN: %check_async_tidy --allow-other=async-blocking-call-in-coroutine --check-suffix=FIX --fix-notes %s async-lock-across-suspend %t-fix -- -std=c++20 -I%inputs
+// RUN: %check_async_tidy --allow-other=async-blocking-call-in-coroutine --check-suffix=ASYNC %s async-lock-across-suspend %t-async \
+// RUN:   -config="{CheckOptions: {async-lock-across-suspend.AsyncMutexTypes: '::app::AsyncMutex', async-lock-across-suspend.GuardTypes: '::std::lock_guard;::app::Guard', async-lock-across-suspend.MutexTypes: '::std::mutex;::app::AsyncMutex'}}" \
+// RUN:   -- -std=c++20 -I%inputs
+// RUN: %check_async_tidy --allow-other=async-blocking-call-in-coroutine --check-suffix=NOASYNC %s async-lock-across-suspend %t-noasync \
+// RUN:   -config="{CheckOptions: {async-lock-across-suspend.GuardTypes: '', async-lock-across-suspend.MutexTypes: '::app::AsyncMutex'}}" \
+// RUN:   -- -std=c++20 -I%inputs
+
+#include "task.h"
+
+#include <mutex>
+#include <shared_mutex>
+
+namespace app {
+struct AsyncMutex {
+  void lock();
+  void unlock();
+};
+struct Guard {
+  explicit Guard(std::mutex &);
+  ~Guard();
+};
+} // namespace app
+
+std::mutex table_mutex;
+std::shared_mutex config_mutex;
+app::AsyncMutex async_mutex;
+int table = 0;
+
+// ---- positives -------------------------------------------------------------
+
+lib::task<> guardAcrossAwait() {
+  std::lock_guard<std::mutex> lock(table_mutex);
+  ++table;
+  co_await lib::async_io();
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: warning: lock 'lock' is held across a suspension point: another coroutine that needs it deadlocks, and it may be released on another thread [async-lock-across-suspend]
+  // CHECK-MESSAGES-FIX: :[[@LINE-4]]:3: warning: lock 'lock' is held across a suspension point
+  // CHECK-MESSAGES-ASYNC: :[[@LINE-5]]:3: warning: lock 'lock' is held across a suspension point
+  // CHECK-FIXES-FIX: {{^}}  {{{$}}
+  // CHECK-FIXES-FIX-NEXT: {{^}}    std::lock_guard<std::mutex> lock(table_mutex);{{$}}
+  // CHECK-FIXES-FIX-NEXT: {{^}}    ++table;{{$}}
+  // CHECK-FIXES-FIX-NEXT: {{^}}  }{{$}}
+  // CHECK-FIXES-FIX-NEXT: {{^}}  co_await lib::async_io();{{$}}
+}
+
+lib::task<> uniqueLockAcrossAwait() {
+  std::unique_lock<std::mutex> lock(table_mutex);
+  ++table;
+  co_await lib::async_io();
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: warning: lock 'lock' is held across a suspension point
+  // CHECK-MESSAGES-FIX: :[[@LINE-4]]:3: warning: lock 'lock' is held across a suspension point
+  // CHECK-FIXES-FIX: {{^}}  ++table;{{$}}
+  // CHECK-FIXES-FIX-NEXT: {{^}}  lock.unlock();{{$}}
+  // CHECK-FIXES-FIX-NEXT: {{^}}  co_await lib::async_io();{{$}}
+}
+
+lib::task<int> sharedLockAcrossNestedAwait(bool refresh) {
+  std::shared_lock lock(config_mutex);
+  if (refresh) {
+    co_await lib::async_io();
+  }
+  co_return table;
+  // The suspension is inside the if statement: the note points there.
+  // CHECK-MESSAGES: :[[@LINE-6]]:3: warning: lock 'lock' is held across a suspension point
+  // CHECK-NOTES: :[[@LINE-7]]:3: warning: lock 'lock' is held across a suspension point
+  // CHECK-NOTES: :[[@LINE-6]]:5: note: the coroutine suspends here
+  // CHECK-NOTES: :[[@LINE-8]]:3: note: release the lock before the coroutine suspends
+  // CHECK-MESSAGES-FIX: :[[@LINE-10]]:3: warning: lock 'lock' is held
+}
+
+lib::task<> bareLock() {
+  table_mutex.lock();
+  co_await lib::async_io();
+  table_mutex.unlock();
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: warning: mutex 'table_mutex' is held across a suspension point
+  // CHECK-MESSAGES-FIX: :[[@LINE-4]]:3: warning: mutex 'table_mutex' is held
+  // CHECK-MESSAGES-ASYNC: :[[@LINE-5]]:3: warning: mutex 'table_mutex' is held
+}
+
+lib::task<> yieldsWithTheLock() {
+  std::unique_lock<std::mutex> lock(table_mutex);
+  co_await lib::async_io();
+  lock.unlock(); // used after the suspension: no fix-it
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: warning: lock 'lock' is held across a suspension point
+  // CHECK-MESSAGES-FIX: :[[@LINE-4]]:3: warning: lock 'lock' is held
+}
+
+// A user-listed guard type.
+lib::task<> userGuard() {
+  app::Guard guard(table_mutex);
+  co_await lib::async_io();
+  // CHECK-MESSAGES-ASYNC: :[[@LINE-2]]:3: warning: lock 'guard' is held across a suspension point
+}
+
+// ---- negatives -------------------------------------------------------------
+
+lib::task<> scopeEndsBefore() {
+  {
+    std::lock_guard<std::mutex> lock(table_mutex);
+    ++table;
+  }
+  co_await lib::async_io();
+}
+
+lib::task<> unlockedBefore() {
+  std::unique_lock<std::mutex> lock(table_mutex);
+  ++table;
+  lock.unlock();
+  co_await lib::async_io();
+  table_mutex.lock();
+  ++table;
+  table_mutex.unlock();
+  co_await lib::async_io();
+}
+
+lib::task<> deferred() {
+  std::unique_lock<std::mutex> lock(table_mutex, std::defer_lock);
+  co_await lib::async_io();
+}
+
+// Async-aware mutexes are made to be held across suspensions.
+lib::task<> asyncAware() {
+  async_mutex.lock();
+  co_await lib::async_io();
+  async_mutex.unlock();
+  // Without AsyncMutexTypes it would be reported like any other mutex.
+  // CHECK-MESSAGES-NOASYNC: :[[@LINE-4]]:3: warning: mutex 'async_mutex' is held
+}
+
+// Not a coroutine: holding a lock across a call is not this check's business.
+void ordinaryFunction() {
+  std::lock_guard<std::mutex> lock(table_mutex);
+  ++table;
+}
+
+// A lambda inside a coroutine is a function of its own.
+lib::task<> lambdaInside() {
+  auto critical = [] {
+    std::lock_guard<std::mutex> lock(table_mutex);
+    ++table;
+  };
+  critical();
+  co_await lib::async_io();
+}
