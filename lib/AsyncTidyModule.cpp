@@ -11,6 +11,7 @@
 #include "FireAndForgetCheck.h"
 #include "IgnoredErrorCheck.h"
 #include "LockAcrossSuspendCheck.h"
+#include "SequentialAwaitInLoopCheck.h"
 #include "SwallowedExceptionCheck.h"
 #include "support/VersionGuard.h"
 
@@ -27,6 +28,8 @@ public:
     Factories.registerCheck<IgnoredErrorCheck>("async-ignored-error");
     Factories.registerCheck<LockAcrossSuspendCheck>(
         "async-lock-across-suspend");
+    Factories.registerCheck<SequentialAwaitInLoopCheck>(
+        "async-sequential-await-in-loop");
     Factories.registerCheck<SwallowedExceptionCheck>(
         "async-swallowed-exception");
   }

@@ -1,0 +1,109 @@
+// RUN: %check_async_tidy %s async-sequential-await-in-loop %t -- -std=c++20 -I%inputs
+// RUN: %check_async_tidy --check-suffix=OPTIONS %s async-sequential-await-in-loop %t-options \
+// RUN:   -config="{CheckOptions: {async-sequential-await-in-loop.WhenAllFunction: 'cppcoro::when_all', async-sequential-await-in-loop.SequentialAwaitables: '::app::Client::ordered'}}" \
+// RUN:   -- -std=c++20 -I%inputs
+
+#include "task.h"
+
+#include <string>
+#include <vector>
+
+namespace app {
+struct Page {
+  std::vector<int> items;
+  std::string next;
+};
+struct Client {
+  lib::task<int> fetch(int id);
+  lib::task<Page> page(const std::string &cursor);
+  lib::task<bool> send(int id);
+  lib::task<int> ordered(int id);
+  lib::task<int> read_message();
+};
+lib::task<int> fetch(int id);
+lib::task<> sleep_for(int ms);
+} // namespace app
+
+// ---- positives -------------------------------------------------------------
+
+lib::task<int> oneAfterAnother(app::Client &client, std::vector<int> ids) {
+  int total = 0;
+  for (int id : ids) {
+    total += co_await client.fetch(id);
+    // CHECK-NOTES: :[[@LINE-1]]:14: warning: each iteration waits here before the next one starts, although the awaited operations do not depend on each other [async-sequential-await-in-loop]
+    // CHECK-NOTES: :[[@LINE-3]]:3: note: start the operations first and await them together with a concurrent composition such as asio::experimental::make_parallel_group, folly::coro::collectAllRange or cppcoro::when_all
+    // CHECK-NOTES-OPTIONS: :[[@LINE-3]]:14: warning: each iteration waits here
+    // CHECK-NOTES-OPTIONS: :[[@LINE-5]]:3: note: start the operations first and await them together with 'cppcoro::when_all'
+  }
+  co_return total;
+}
+
+lib::task<> indexedLoop(std::vector<int> ids) {
+  for (size_t i = 0; i < ids.size(); ++i)
+    co_await app::fetch(ids[i]);
+  // CHECK-NOTES: :[[@LINE-1]]:5: warning: each iteration waits here
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: start the operations first
+  // CHECK-NOTES-OPTIONS: :[[@LINE-3]]:5: warning: each iteration waits here
+  // CHECK-NOTES-OPTIONS: :[[@LINE-5]]:3: note: start the operations first
+}
+
+// ---- negatives -------------------------------------------------------------
+
+// Pagination: each request needs the cursor of the one before.
+lib::task<int> paginates(app::Client &client) {
+  std::string cursor;
+  int count = 0;
+  do {
+    app::Page page = co_await client.page(cursor);
+    count += static_cast<int>(page.items.size());
+    cursor = page.next;
+  } while (!cursor.empty());
+  co_return count;
+}
+
+// The result decides whether the loop goes on.
+lib::task<bool> stopsOnAResult(app::Client &client, std::vector<int> ids) {
+  for (int id : ids) {
+    if (!co_await client.send(id))
+      co_return false;
+  }
+  co_return true;
+}
+
+lib::task<int> findsTheFirst(std::vector<int> ids) {
+  int found = -1;
+  for (int id : ids) {
+    found = co_await app::fetch(id);
+    if (found > 0)
+      break;
+  }
+  co_return found;
+}
+
+// Timers and back-off, and reads from a stream, are sequential by nature.
+lib::task<> retriesWithBackoff(app::Client &client) {
+  for (int attempt = 0; attempt < 3; ++attempt)
+    co_await app::sleep_for(100 << attempt);
+  for (int i = 0; i < 10; ++i)
+    co_await client.read_message();
+  // SequentialAwaitables replaces the default list:
+  // CHECK-NOTES-OPTIONS: :[[@LINE-4]]:5: warning: each iteration waits here
+  // CHECK-NOTES-OPTIONS: :[[@LINE-6]]:3: note: start the operations first
+  // CHECK-NOTES-OPTIONS: :[[@LINE-4]]:5: warning: each iteration waits here
+  // CHECK-NOTES-OPTIONS: :[[@LINE-6]]:3: note: start the operations first
+}
+
+// A user-listed awaitable that must stay in order.
+lib::task<> ordered(app::Client &client, std::vector<int> ids) {
+  for (int id : ids)
+    co_await client.ordered(id);
+  // CHECK-NOTES: :[[@LINE-1]]:5: warning: each iteration waits here
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: start the operations first
+}
+
+// The condition reads what the iterations write.
+lib::task<> untilDone(app::Client &client) {
+  int done = 0;
+  while (done < 3)
+    done += co_await client.fetch(done);
+}
