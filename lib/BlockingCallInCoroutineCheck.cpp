@@ -198,14 +198,16 @@ void BlockingCallInCoroutineCheck::report(const Stmt &Call,
                                               Replacement->second);
   }
   if (Inner) {
-    const NamedDecl *InnerCallee = blockingCallee(*Inner);
-    if (!InnerCallee)
-      if (const auto *InnerCall = llvm::dyn_cast<CallExpr>(Inner))
-        InnerCallee = InnerCall->getDirectCallee();
-    diag(Inner->getBeginLoc(), "%0 blocks here, in a call to %1",
+    const auto *InnerConstruct = llvm::dyn_cast<CXXConstructExpr>(Inner);
+    const auto *InnerCall = llvm::dyn_cast<CallExpr>(Inner);
+    const FunctionDecl *InnerCallee =
+        InnerCall ? InnerCall->getDirectCallee() : nullptr;
+    diag(Inner->getBeginLoc(),
+         "%0 blocks here, %select{in a call to %2|constructing %3}1",
          DiagnosticIDs::Note)
-        << Callee.getDeclName()
-        << (InnerCallee ? InnerCallee->getDeclName() : DeclarationName());
+        << Callee.getDeclName() << (InnerConstruct != nullptr)
+        << (InnerCallee ? InnerCallee->getDeclName() : DeclarationName())
+        << (InnerConstruct ? InnerConstruct->getType() : QualType());
   }
   if (!Replace)
     diag(Call.getBeginLoc(),

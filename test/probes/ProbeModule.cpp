@@ -17,6 +17,7 @@
 #include "support/DiscardedResult.h"
 #include "support/EnclosingFunctions.h"
 #include "support/FixItUtils.h"
+#include "support/LockScopes.h"
 #include "support/NameList.h"
 #include "support/SkippedCode.h"
 #include "clang/AST/ExprCXX.h"
@@ -161,13 +162,71 @@ private:
   SkippedCode Skipped;
 };
 
+/// Reports whether each function of the main file is a coroutine, and the
+/// first suspension point of each statement of a coroutine's body.
+class CoroutineProbe : public AsyncTidyCheck {
+public:
+  using AsyncTidyCheck::AsyncTidyCheck;
+  void registerMatchers(MatchFinder *Finder) override {
+    Finder->addMatcher(
+        functionDecl(isExpansionInMainFile(), isDefinition()).bind("function"),
+        this);
+  }
+  void check(const MatchFinder::MatchResult &Result) override {
+    const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
+    bool Coroutine = isCoroutine(*Function);
+    diag(Function->getLocation(), "%select{not a coroutine|coroutine}0")
+        << Coroutine;
+    if (!Coroutine)
+      return;
+    forEachStmtOfFunction(*Function->getBody(), [&](const Stmt &S) {
+      if (isSuspensionPoint(S))
+        diag(S.getBeginLoc(), "suspension point");
+      return true;
+    });
+  }
+};
+
+/// Reports the locks each block of the main file takes, and how long each is
+/// held.
+class LockScopesProbe : public AsyncTidyCheck {
+public:
+  LockScopesProbe(StringRef Name, ClangTidyContext *Context)
+      : AsyncTidyCheck(Name, Context),
+        Guards(readNameList("Guards", "::std::lock_guard;::std::unique_lock")),
+        Mutexes(readNameList("Mutexes", "::std::mutex")) {}
+  void registerMatchers(MatchFinder *Finder) override {
+    Finder->addMatcher(compoundStmt(isExpansionInMainFile()).bind("block"),
+                       this);
+  }
+  void check(const MatchFinder::MatchResult &Result) override {
+    const auto *Block = Result.Nodes.getNodeAs<CompoundStmt>("block");
+    for (const HeldLock &Lock : locksTakenIn(*Block, {Guards, Mutexes})) {
+      diag(Lock.Acquire->getBeginLoc(),
+           "%select{guard|mutex}0 %1 held for %2 statements%select{ to the "
+           "end of the block|, up to its release}3")
+          << (Lock.Guard == nullptr)
+          << (Lock.Guard ? static_cast<const NamedDecl *>(Lock.Guard)
+                         : Lock.Mutex)
+          << static_cast<unsigned>(Lock.End - Lock.First)
+          << Lock.ReleasedExplicitly;
+    }
+  }
+
+private:
+  const NameList &Guards;
+  const NameList &Mutexes;
+};
+
 class ProbeModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<AwaitableProbe>("probe-awaitable");
+    Factories.registerCheck<CoroutineProbe>("probe-coroutine");
     Factories.registerCheck<DiscardedResultProbe>("probe-discarded-result");
     Factories.registerCheck<EnclosingProbe>("probe-enclosing");
     Factories.registerCheck<FixItProbe>("probe-fixit");
+    Factories.registerCheck<LockScopesProbe>("probe-lock-scopes");
     Factories.registerCheck<NameListProbe>("probe-name-list");
   }
 };
