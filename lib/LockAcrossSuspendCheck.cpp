@@ -128,6 +128,10 @@ LockAcrossSuspendCheck::endScopeBefore(const CompoundStmt &Block,
   llvm::ArrayRef<Stmt *> After = Body.slice(Suspending);
   if (!Lock.Guard || mentions(After, Lock.Guard))
     return std::nullopt;
+  // With nothing between the guard and the suspension, the lock is there for
+  // the suspending statement itself: releasing it first is no remedy.
+  if (Suspending == Lock.First)
+    return std::nullopt;
   const Stmt *Next = Body[Suspending];
   if (!isSafeToEdit(*Next, Context) || !isSafeToEdit(*Lock.Acquire, Context))
     return std::nullopt;

@@ -87,6 +87,41 @@ private:
   std::coroutine_handle<promise_type> handle;
 };
 
+// A minimal generator: co_yield suspends it until the next value is asked
+// for.
+template <typename T> class generator {
+public:
+  struct promise_type {
+    T current{};
+    generator get_return_object() {
+      return generator(std::coroutine_handle<promise_type>::from_promise(*this));
+    }
+    std::suspend_always initial_suspend() noexcept { return {}; }
+    std::suspend_always final_suspend() noexcept { return {}; }
+    std::suspend_always yield_value(T value) {
+      current = std::move(value);
+      return {};
+    }
+    void return_void() {}
+    void unhandled_exception() { throw; }
+  };
+  explicit generator(std::coroutine_handle<promise_type> h) : handle(h) {}
+  generator(generator &&other) noexcept
+      : handle(std::exchange(other.handle, {})) {}
+  ~generator() {
+    if (handle)
+      handle.destroy();
+  }
+  bool next() {
+    handle.resume();
+    return !handle.done();
+  }
+  const T &value() const { return handle.promise().current; }
+
+private:
+  std::coroutine_handle<promise_type> handle;
+};
+
 // An awaitable that completes at once, standing for asynchronous I/O.
 struct ready {
   bool await_ready() const noexcept { return true; }
