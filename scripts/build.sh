@@ -8,5 +8,5 @@ if [ ! -f "build/llvm-$v/build.ninja" ]; then
   cmake -S . -B "build/llvm-$v" -G Ninja -DASYNCTIDY_LLVM_VERSION="$v" \
     -DCMAKE_BUILD_TYPE=Release >/dev/null
 fi
-ninja -C "build/llvm-$v" >/dev/null
+ninja --quiet -C "build/llvm-$v"
 echo "build: build/llvm-$v/lib/asynctidy.so (LLVM $v)"

@@ -1,16 +1,26 @@
 #!/usr/bin/env bash
 # Sets everything up, builds the module for each LLVM version (default: 19
-# and 22) and runs the whole lit suite against each; ends with one line
-# "N passed, N failed" that counts the tests of every version.
+# and 22) and runs the whole lit suite against each; its last line is always
+# "N passed, N failed", counting the tests of every version.
 #   scripts/test.sh [VERSION...]
 set -uo pipefail
 cd "$(dirname "$0")/.."
 versions=("$@")
 [ ${#versions[@]} -gt 0 ] || versions=(19 22)
 
-scripts/setup.sh "${versions[@]}" || exit 1
-
 passed=0 failed=0 skipped=0 status=0
+summary() {
+  [ "$skipped" -eq 0 ] || echo "($skipped tests unsupported or skipped)"
+  echo "$passed passed, $failed failed"
+}
+trap summary EXIT
+
+if ! scripts/setup.sh "${versions[@]}"; then
+  echo "error: setting up failed" >&2
+  failed=$((failed + 1))
+  exit 1
+fi
+
 for v in "${versions[@]}"; do
   echo "== LLVM $v: build"
   if ! scripts/build.sh "$v"; then
@@ -25,8 +35,8 @@ for v in "${versions[@]}"; do
   log="build/llvm-$v/lit.log"
   "${lit[@]}" -sv "build/llvm-$v/test" 2>&1 | tee "$log"
   [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
-  count() { # the number after "  LABEL:" in lit's summary, 0 if absent
-    sed -nE "s/^ *$1: *([0-9]+).*/\1/p" "$log" | tail -n 1 | grep . || echo 0
+  count() { # the number after "  LABEL:" in lit's summary (labels are padded)
+    sed -nE "s/^ *$1 *: *([0-9]+).*/\1/p" "$log" | tail -n 1 | grep . || echo 0
   }
   p=$(( $(count "Passed") + $(count "Expectedly Failed") ))
   f=$(( $(count "Failed") + $(count "Unexpectedly Passed") + $(count "Unresolved") + $(count "Timed Out") ))
@@ -37,11 +47,5 @@ for v in "${versions[@]}"; do
   fi
   passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
 done
-
 echo
-if [ "$skipped" -gt 0 ]; then
-  echo "$passed passed, $failed failed, $skipped skipped"
-else
-  echo "$passed passed, $failed failed"
-fi
 exit $status

@@ -16,8 +16,8 @@ scratch path (lit's %t). The test file carries its expectations as comments:
         must be expected; beside CHECK-MESSAGES (which then lists every
         warning), the listed ones must appear, in order;
     // CHECK-FIXES: ...
-        the text after the fixes; a file without CHECK-FIXES must be left
-        unchanged.
+        the text after the fixes; every line a fix adds or changes must match
+        one of them, and a file without CHECK-FIXES must be left unchanged.
 
 No other async-* check may warn on the file (a second run enables them all),
 and a fixed file must still compile (clang -fsyntax-only with COMPILER ARGS).
@@ -48,8 +48,35 @@ import sys
 EXPECTATION_COMMENT = re.compile(r"//\s*CHECK-(MESSAGES|NOTES|FIXES)[A-Za-z0-9_-]*:.*$")
 
 
+# Diagnostics in headers are not the test's (clang-tidy 22 shows them by
+# default), and -fix must never edit a shared header under test/Inputs.
+HEADER_FILTER = "-header-filter=^$"
+
 # clang-tidy's own note under each diagnostic whose fix it applied.
 FIX_APPLIED_NOTE = "note: FIX-IT applied suggested code changes"
+
+
+def filecheck_pattern_to_regex(pattern):
+    """A Python regular expression for one FileCheck pattern: {{regex}} as
+    written, [[substitutions]] as anything, the rest literally."""
+    out, i = [], 0
+    while i < len(pattern):
+        if pattern.startswith("{{", i):
+            end = pattern.find("}}", i + 2)
+            if end < 0:
+                break
+            out.append("(?:%s)" % pattern[i + 2:end])
+            i = end + 2
+        elif pattern.startswith("[[", i):
+            end = pattern.find("]]", i + 2)
+            if end < 0:
+                break
+            out.append(".*?")
+            i = end + 2
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    return "".join(out)
 
 
 class Failure(Exception):
@@ -129,7 +156,7 @@ class TestRun:
             f.write(stripped)
         self.stripped = stripped
         command = [self.args.clang_tidy, self.fixed_path,
-                   "-load=" + self.args.module,
+                   "-load=" + self.args.module, HEADER_FILTER,
                    "-checks=-*," + self.args.checks,
                    "--fix-notes" if self.args.fix_notes else "-fix"]
         if self.args.expect_compile_errors:
@@ -153,8 +180,15 @@ class TestRun:
         if "async-*" in tested or self.args.expect_compile_errors:
             return
         result = run([self.args.clang_tidy, self.original_copy,
-                      "-load=" + self.args.module, "-checks=-*,async-*"] +
-                     self.tidy_args + ["--"] + self.compiler_args)
+                      "-load=" + self.args.module, "-checks=-*,async-*",
+                      HEADER_FILTER] + self.tidy_args + ["--"] +
+                     self.compiler_args)
+        if "Stack dump" in result.stdout or result.returncode < 0:
+            raise Failure("clang-tidy crashed with all async-* checks:\n" +
+                          result.stdout)
+        if result.returncode != 0:
+            raise Failure("clang-tidy failed with all async-* checks "
+                          "(exit %d):\n%s" % (result.returncode, result.stdout))
         others = [w for w in diagnostics_of(result.stdout, self.original_copy,
                                             ["warning"])
                   if not any(w.endswith("[%s]" % t) for t in tested)]
@@ -187,7 +221,9 @@ class TestRun:
 
     def check_fixes(self):
         if self.has_prefix(self.fixes_prefixes):
-            self.filecheck(self.fixes_prefixes, self.fixed, "the contents of the fixed file", [])
+            self.filecheck(self.fixes_prefixes, self.fixed,
+                           "the contents of the fixed file", [])
+            self.check_every_change_is_expected()
         elif self.fixed != self.stripped:
             diff = difflib.unified_diff(self.stripped.splitlines(True),
                                         self.fixed.splitlines(True),
@@ -195,10 +231,28 @@ class TestRun:
             raise Failure("unexpected fix (the test expects none):\n" +
                           "".join(diff))
 
+    def check_every_change_is_expected(self):
+        """FileCheck finds the lines CHECK-FIXES names; this makes sure no
+        fix changed any other line."""
+        used = [p for p in self.fixes_prefixes if self.has_prefix([p])]
+        directive = re.compile(r"//\s*(%s)(?:-NEXT|-SAME|-DAG)?:(.*)$" %
+                               "|".join(re.escape(p) for p in used))
+        patterns = []
+        for line in self.original.split("\n"):
+            match = directive.search(line)
+            if match:
+                patterns.append(re.compile(
+                    filecheck_pattern_to_regex(match.group(2).strip())))
+        diff = difflib.ndiff(self.stripped.split("\n"), self.fixed.split("\n"))
+        for changed in (d[2:] for d in diff if d.startswith("+ ")):
+            if changed.strip() and not any(p.search(changed) for p in patterns):
+                raise Failure("a fix changed a line that no CHECK-FIXES line "
+                              "describes:\n" + changed)
+
     def check_fixed_file_compiles(self):
         if self.fixed == self.stripped or self.args.expect_compile_errors:
             return
-        language = [] if self.fixed_path.endswith(".c") else ["-x", "c++"]
+        language = ["-x", "c" if self.fixed_path.endswith(".c") else "c++"]
         result = run([self.args.clang, "-fsyntax-only"] + language +
                      self.compiler_args + [self.fixed_path])
         if result.returncode != 0:

@@ -43,6 +43,7 @@ void spawnsDetached(asio::io_context &io) {
   // CHECK-MESSAGES-NOTES: :[[@LINE-3]]:57: warning: coroutine spawned with 'detached'
   // CHECK-MESSAGES-REPORT: :[[@LINE-4]]:57: warning: coroutine spawned with 'detached'
   // CHECK-FIXES-REPORT: {{^}}      io, []() -> asio::awaitable<void> { co_return; }, [](std::exception_ptr error) { if (error) report_failure(error); });{{$}}
+  // CHECK-FIXES-NOTES: {{^}}      io, []() -> asio::awaitable<void> { co_return; }, [](std::exception_ptr error) { if (error) std::rethrow_exception(error); });{{$}}
 }
 
 // ---- negatives -------------------------------------------------------------

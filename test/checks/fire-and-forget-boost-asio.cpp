@@ -11,6 +11,7 @@
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/use_awaitable.hpp>
+// CHECK-FIXES-REPORT: {{^}}#include <exception>{{$}}
 
 void report_failure(std::exception_ptr);
 

@@ -113,6 +113,9 @@ struct Connection {
     // CHECK-MESSAGES-REPORTERS: :[[@LINE-6]]:7: warning: exception is swallowed
     // CHECK-FIXES-NOTES: {{^}}    } catch (...) {{{$}}
     // CHECK-FIXES-NOTES-NEXT: {{^}}    }{{$}}
+    // Reporting is fine in a destructor:
+    // CHECK-FIXES-REPORT: {{^}}    } catch (...) {{{$}}
+    // CHECK-FIXES-REPORT-NEXT: {{^}}      ::app::report(std::current_exception());{{$}}
   }
 };
 
@@ -317,6 +320,7 @@ int main() {
   // CHECK-MESSAGES-IGNORED: :[[@LINE-4]]:5: warning: exception is swallowed
   // CHECK-MESSAGES-REPORTERS: :[[@LINE-5]]:5: warning: exception is swallowed
   // CHECK-FIXES-NOTES: {{^}}  } catch (...) {}{{$}}
+  // CHECK-FIXES-REPORT: {{^}}  } catch (...) { ::app::report(std::current_exception()); }{{$}}
   auto task = [] {
     try {
       work();
@@ -328,5 +332,6 @@ int main() {
   // CHECK-MESSAGES-IGNORED: :[[@LINE-5]]:7: warning: exception is swallowed
   // CHECK-MESSAGES-REPORTERS: :[[@LINE-6]]:7: warning: exception is swallowed
   // CHECK-FIXES-NOTES: {{^}}    } catch (...) {}{{$}}
+  // CHECK-FIXES-REPORT: {{^}}    } catch (...) { ::app::report(std::current_exception()); }{{$}}
   task();
 }
