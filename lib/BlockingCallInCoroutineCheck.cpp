@@ -19,12 +19,14 @@ using namespace ast_matchers;
 static constexpr llvm::StringLiteral DefaultBlockingFunctions =
     "::std::this_thread::sleep_for;::std::this_thread::sleep_until;::sleep;"
     "::usleep;::nanosleep;::std::thread::join;::std::jthread::join;"
-    "::std::(__basic_future|future|shared_future)::(get|wait);"
+    "::std::(__basic_future|future|shared_future)::(get|wait|wait_for|"
+    "wait_until);"
     "::std::(recursive_|timed_|recursive_timed_|shared_|shared_timed_)?"
-    "mutex::(lock|lock_shared);"
-    "::std::condition_variable(_any)?::wait;::std::latch::(wait|arrive_and_"
-    "wait);::std::barrier::arrive_and_wait;::std::counting_semaphore::"
-    "acquire;::fopen;::fread;::fwrite;::fgets;::fputs;::fflush;::fclose;"
+    "mutex::(lock|lock_shared|try_lock_for|try_lock_until);"
+    "::std::condition_variable(_any)?::(wait|wait_for|wait_until);"
+    "::std::latch::(wait|arrive_and_wait);::std::barrier::arrive_and_wait;"
+    "::std::counting_semaphore::(acquire|try_acquire_for|try_acquire_until);::"
+    "fopen;::fread;::fwrite;::fgets;::fputs;::fflush;::fclose;"
     "::getline;::read;::write;::pread;::pwrite;::recv;::send;::recvfrom;"
     "::sendto;::accept;::connect;::poll;::select;::system;::std::system;"
     "::getaddrinfo;::gethostbyname";
@@ -59,6 +61,7 @@ BlockingCallInCoroutineCheck::BlockingCallInCoroutineCheck(
   llvm::SmallVector<StringRef, 4> Entries;
   StringRef(ReplacementsOption).split(Entries, ';', -1, false);
   for (StringRef Entry : Entries) {
+    Entry = Entry.trim();
     auto [From, To] = Entry.split('=');
     From = From.trim();
     To = To.trim();
@@ -117,13 +120,17 @@ BlockingCallInCoroutineCheck::blockingCallIn(const FunctionDecl &Function,
                                              unsigned Depth) {
   const FunctionDecl *Definition = Function.getDefinition();
   if (!Definition || !Definition->hasBody() || isCoroutine(*Definition) ||
-      Depth == 0 ||
       Definition->getASTContext().getSourceManager().isInSystemHeader(
           Definition->getLocation()))
     return nullptr;
-  auto [Cached, Inserted] = BlockingFunctionCache.try_emplace(Definition);
-  if (!Inserted)
-    return Cached->second; // also stops recursion: null while in progress
+  auto Cached = BlockingFunctionCache.find(Definition);
+  if (Cached != BlockingFunctionCache.end())
+    return Cached->second; // null also while in progress: stops recursion
+  // Each function is searched once, whoever calls it; only a chain deeper
+  // than any real one is cut, and then nothing is remembered of it.
+  if (Depth == 0)
+    return nullptr;
+  BlockingFunctionCache[Definition] = nullptr;
   const Stmt *Found = nullptr;
   forEachStmtOfFunction(*Definition->getBody(), [&](const Stmt &S) {
     if (Found)
@@ -161,7 +168,7 @@ void BlockingCallInCoroutineCheck::check(
       return false;
     }
     if (Callee)
-      if (const Stmt *Inner = blockingCallIn(*Callee, /*Depth=*/3)) {
+      if (const Stmt *Inner = blockingCallIn(*Callee, /*Depth=*/64)) {
         report(S, *Callee, Inner, *Result.Context);
         return false;
       }
@@ -176,6 +183,7 @@ void BlockingCallInCoroutineCheck::report(const Stmt &Call,
   std::string Name = qualifiedName(Callee);
   auto Replacement = Replacements.find(Name);
   bool Replace = !Inner && Replacement != Replacements.end();
+  bool Fixed = false;
   {
     // A constructor is named by its class as the code spells it.
     const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(&Call);
@@ -193,9 +201,11 @@ void BlockingCallInCoroutineCheck::report(const Stmt &Call,
           CallExpression->getCallee()->IgnoreParenImpCasts());
     // The callee's name starts the call, so one edit writes both.
     if (Replace && Ref && Ref->getBeginLoc() == Call.getBeginLoc() &&
-        isSafeToEdit(Call, Context))
+        isSafeToEdit(Call, Context)) {
       Warning << FixItHint::CreateReplacement(Ref->getSourceRange(),
                                               Replacement->second);
+      Fixed = true;
+    }
   }
   if (Inner) {
     const auto *InnerConstruct = llvm::dyn_cast<CXXConstructExpr>(Inner);
@@ -209,7 +219,7 @@ void BlockingCallInCoroutineCheck::report(const Stmt &Call,
         << (InnerCallee ? InnerCallee->getDeclName() : DeclarationName())
         << (InnerConstruct ? InnerConstruct->getType() : QualType());
   }
-  if (!Replace)
+  if (!Fixed)
     diag(Call.getBeginLoc(),
          "await an asynchronous counterpart instead, or hand the call to "
          "another executor (for example with asio::post)",

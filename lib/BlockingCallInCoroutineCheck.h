@@ -34,7 +34,7 @@ private:
   /// The blocking call \p S makes directly, if it is one.
   const NamedDecl *blockingCallee(const Stmt &S) const;
   /// The first blocking call in the body of \p Function, looking through the
-  /// functions it calls in this translation unit, to a few levels.
+  /// functions it calls in this translation unit.
   const Stmt *blockingCallIn(const FunctionDecl &Function, unsigned Depth);
   void report(const Stmt &Call, const NamedDecl &Callee, const Stmt *Inner,
               ASTContext &Context);

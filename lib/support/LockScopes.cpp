@@ -68,8 +68,11 @@ const VarDecl *guardDeclaredBy(const Stmt *S, const NameList &Guards) {
   const CXXRecordDecl *Record = recordOf(Var->getType());
   if (!Record || !Guards.matches(*Record))
     return nullptr;
-  const auto *Construct =
-      llvm::dyn_cast<CXXConstructExpr>(Var->getInit()->IgnoreImplicit());
+  // `std::unique_lock lock(m);` or `auto lock = std::unique_lock(m);`
+  const Expr *Init = Var->getInit()->IgnoreImplicit();
+  if (const auto *Cast = llvm::dyn_cast<CXXFunctionalCastExpr>(Init))
+    Init = Cast->getSubExpr()->IgnoreImplicit();
+  const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(Init);
   if (!Construct || Construct->getNumArgs() == 0 || defersLocking(*Construct))
     return nullptr;
   return Var;
