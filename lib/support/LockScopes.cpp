@@ -44,9 +44,10 @@ bool isLockMethod(StringRef Name) {
          Name == "ReaderLock" || Name == "WriterLock";
 }
 
+// Not release(): std::unique_lock::release() leaves the mutex locked.
 bool isUnlockMethod(StringRef Name) {
   return Name == "unlock" || Name == "unlock_shared" || Name == "Unlock" ||
-         Name == "ReaderUnlock" || Name == "WriterUnlock" || Name == "release";
+         Name == "ReaderUnlock" || Name == "WriterUnlock";
 }
 
 bool defersLocking(const CXXConstructExpr &Construct) {
@@ -114,7 +115,7 @@ std::vector<HeldLock> locksTakenIn(const CompoundStmt &Block,
     Lock.First = I + 1;
     Lock.End = Body.size();
     // The lock ends at the first statement that releases it: the guard's
-    // unlock() or release(), or unlock() on the same mutex.
+    // unlock(), or unlock() on the same mutex.
     const ValueDecl *Holder = Lock.Guard ? Lock.Guard : Lock.Mutex;
     for (size_t J = Lock.First; J < Body.size(); ++J) {
       auto [Object, Method] = memberCallStatement(Body[J]);

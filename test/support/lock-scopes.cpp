@@ -37,3 +37,16 @@ void byHand() {
     // CHECK: :[[@LINE-1]]:5: warning: guard 'inner' held for 0 statements to the end of the block
   }
 }
+
+void releasedButStillLocked() {
+  std::unique_lock<std::mutex> lock(m);
+  // CHECK: :[[@LINE-1]]:3: warning: guard 'lock' held for 2 statements to the end of the block
+  lock.release(); // the mutex stays locked
+  ++counter;
+}
+
+void madeWithAFunctionalCast() {
+  auto lock = std::unique_lock(m);
+  // CHECK: :[[@LINE-1]]:3: warning: guard 'lock' held for 1 statements to the end of the block
+  ++counter;
+}
