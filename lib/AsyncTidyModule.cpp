@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "asynctidy/AsyncTidyModule.h"
 #include "BlockingCallInCoroutineCheck.h"
 #include "Compat.h"
 #include "ExceptionEscapingThreadCheck.h"
@@ -43,7 +44,5 @@ static ClangTidyModuleRegistry::Add<AsyncTidyModule>
 
 } // namespace clang::tidy::asynctidy
 
-// Referenced by builds that link the module statically (asynctidy-clangd), so
-// that the linker keeps the registration above.
-// NOLINTNEXTLINE(misc-use-internal-linkage)
+// See include/asynctidy/AsyncTidyModule.h.
 volatile int AsyncTidyModuleAnchorSource = 0;

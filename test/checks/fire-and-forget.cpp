@@ -60,6 +60,8 @@ void discardsADeferredFuture() {
 void discardsASpawnedHandle() {
   tasks::spawn(work);
   // CHECK-MESSAGES-SPAWN: :[[@LINE-1]]:3: warning: task handle returned by 'spawn' is discarded: the task can no longer be awaited, joined or cancelled, and its failure is lost [async-fire-and-forget]
+  // CHECK-NOTES-SPAWN: :[[@LINE-2]]:3: warning: task handle returned by 'spawn' is discarded
+  // CHECK-NOTES-SPAWN: :[[@LINE-3]]:3: note: keep the handle and await or join it, or hand it to an owner that does
   if (compute() > 0)
     tasks::spawnAfter(10, work);
   // CHECK-MESSAGES-SPAWN: :[[@LINE-1]]:5: warning: task handle returned by 'spawnAfter' is discarded
@@ -99,6 +101,8 @@ void storesTheHandles() {
   handle.join();
   tasks::spawnDetached(work); // returns nothing: there is no handle to keep
 }
+
+tasks::Handle returnsTheHandle() { return tasks::spawn(work); }
 
 // A function merely named detach is not a thread's.
 struct Subscription {
