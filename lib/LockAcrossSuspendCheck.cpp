@@ -38,6 +38,20 @@ bool mentions(llvm::ArrayRef<Stmt *> Statements, const Decl *D) {
   return Found;
 }
 
+/// Whether \p Guard surely holds its lock from its construction: not when it
+/// only tried (std::try_to_lock).
+bool holdsForSure(const VarDecl &Guard) {
+  const auto *Construct = llvm::dyn_cast_or_null<CXXConstructExpr>(
+      Guard.getInit()->IgnoreImplicit());
+  if (!Construct)
+    return false;
+  for (const Expr *Arg : Construct->arguments())
+    if (const CXXRecordDecl *Tag = Arg->getType()->getAsCXXRecordDecl())
+      if (Tag->getName() == "try_to_lock_t")
+        return false;
+  return true;
+}
+
 /// The variables that \p Statements declare at their top level.
 std::vector<const Decl *> declaredBy(llvm::ArrayRef<Stmt *> Statements) {
   std::vector<const Decl *> Decls;
@@ -94,7 +108,7 @@ void LockAcrossSuspendCheck::checkBlock(const CompoundStmt &Block,
     if (isAsyncAware(Lock))
       continue;
     for (size_t I = Lock.First; I < Lock.End; ++I) {
-      const Expr *Suspension = firstSuspensionPoint(*Body[I]);
+      const Expr *Suspension = firstSuspensionWhileHeld(*Body[I], Lock);
       if (!Suspension)
         continue;
       const NamedDecl *Holder =
@@ -132,6 +146,12 @@ LockAcrossSuspendCheck::endScopeBefore(const CompoundStmt &Block,
   // the suspending statement itself: releasing it first is no remedy.
   if (Suspending == Lock.First)
     return std::nullopt;
+  // Code between the guard and the suspension that touches the guard (an
+  // unlock() on one path, owns_lock()) makes a second unlock() unsafe.
+  llvm::ArrayRef<Stmt *> Between =
+      Body.slice(Lock.First, Suspending - Lock.First);
+  if (mentions(Between, Lock.Guard) || !holdsForSure(*Lock.Guard))
+    return std::nullopt;
   const Stmt *Next = Body[Suspending];
   if (!isSafeToEdit(*Next, Context) || !isSafeToEdit(*Lock.Acquire, Context))
     return std::nullopt;
@@ -147,9 +167,17 @@ LockAcrossSuspendCheck::endScopeBefore(const CompoundStmt &Block,
   // block would hide a variable the code after it still uses.
   llvm::ArrayRef<Stmt *> Scoped =
       Body.slice(Lock.First - 1, Suspending - Lock.First + 1);
-  for (const Decl *D : declaredBy(Scoped))
-    if (D != Lock.Guard && mentions(After, D))
+  // Only plain variables can move into the block: not structured bindings
+  // or type names, whose later uses it would hide, and not objects whose
+  // destruction the block would move earlier (a tracing span, a timer).
+  for (const Decl *D : declaredBy(Scoped)) {
+    if (D == Lock.Guard)
+      continue;
+    const auto *Var = llvm::dyn_cast<VarDecl>(D);
+    if (!Var || llvm::isa<DecompositionDecl>(Var) || mentions(After, Var) ||
+        Var->needsDestruction(Context) != QualType::DK_none)
       return std::nullopt;
+  }
   // One edit: the statements from the guard to the suspension, moved into a
   // block with their text unchanged.
   SourceLocation Begin = Lock.Acquire->getBeginLoc();

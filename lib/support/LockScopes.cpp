@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "support/LockScopes.h"
+#include "support/Coroutines.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 
@@ -79,6 +80,37 @@ const VarDecl *guardDeclaredBy(const Stmt *S, const NameList &Guards) {
   return Var;
 }
 } // namespace
+
+const Expr *firstSuspensionWhileHeld(const Stmt &S, const HeldLock &Lock) {
+  const ValueDecl *Holder = Lock.Guard ? Lock.Guard : Lock.Mutex;
+  if (const auto *Block = llvm::dyn_cast<CompoundStmt>(&S)) {
+    for (const Stmt *Child : Block->body()) {
+      auto [Object, Method] = memberCallStatement(Child);
+      if (Object == Holder && isUnlockMethod(Method))
+        return nullptr; // released on this path
+      if (const Expr *Found = firstSuspensionWhileHeld(*Child, Lock))
+        return Found;
+    }
+    return nullptr;
+  }
+  if (isSuspensionPoint(S))
+    return llvm::cast<Expr>(&S);
+  // Search the children as the coroutine walk does (not nested functions),
+  // but through this function, so that nested blocks are seen as blocks.
+  const Expr *Found = nullptr;
+  forEachStmtOfFunction(S, [&](const Stmt &Node) {
+    if (Found)
+      return false;
+    if (&Node == &S)
+      return true;
+    if (llvm::isa<CompoundStmt>(Node) || isSuspensionPoint(Node)) {
+      Found = firstSuspensionWhileHeld(Node, Lock);
+      return false;
+    }
+    return true;
+  });
+  return Found;
+}
 
 QualType guardedMutexType(QualType GuardType) {
   const auto *Specialization =

@@ -46,6 +46,11 @@ struct HeldLock {
 std::vector<HeldLock> locksTakenIn(const CompoundStmt &Block,
                                    const LockTypes &Types);
 
+/// The first suspension point in \p S reached while \p Lock is still held:
+/// a nested block that releases the lock (`lock.unlock(); co_await ...;`)
+/// suspends without it from there on. nullptr if there is none.
+const Expr *firstSuspensionWhileHeld(const Stmt &S, const HeldLock &Lock);
+
 /// The mutex type a guard of type \p GuardType locks (its first template
 /// argument), or a null type.
 QualType guardedMutexType(QualType GuardType);

@@ -89,6 +89,40 @@ lib::task<> yieldsWithTheLock() {
   // CHECK-MESSAGES-FIX: :[[@LINE-4]]:3: warning: lock 'lock' is held
 }
 
+// No fix-it where releasing early would break the code: a structured
+// binding used after the suspension, an object whose destructor would run
+// earlier, a lock that may not be held.
+struct Span {
+  explicit Span(const char *);
+  ~Span();
+};
+std::pair<int, bool> lookup(int key);
+lib::task<int> bindings(int key) {
+  std::lock_guard<std::mutex> lock(table_mutex);
+  auto [value, found] = lookup(key);
+  co_await lib::async_io();
+  co_return found ? value : -1;
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: warning: lock 'lock' is held across a suspension point
+  // CHECK-MESSAGES-FIX: :[[@LINE-5]]:3: warning: lock 'lock' is held across a suspension point
+  // CHECK-MESSAGES-ASYNC: :[[@LINE-6]]:3: warning: lock 'lock' is held across a suspension point
+}
+lib::task<> span() {
+  std::lock_guard<std::mutex> lock(table_mutex);
+  Span traced("flush");
+  ++table;
+  co_await lib::async_io();
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: warning: lock 'lock' is held across a suspension point
+  // CHECK-MESSAGES-FIX: :[[@LINE-5]]:3: warning: lock 'lock' is held across a suspension point
+  // CHECK-MESSAGES-ASYNC: :[[@LINE-6]]:3: warning: lock 'lock' is held across a suspension point
+}
+lib::task<> tried() {
+  std::unique_lock<std::mutex> lock(table_mutex, std::try_to_lock);
+  ++table;
+  co_await lib::async_io();
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: warning: lock 'lock' is held across a suspension point
+  // CHECK-MESSAGES-FIX: :[[@LINE-4]]:3: warning: lock 'lock' is held across a suspension point
+}
+
 // co_yield suspends too.
 lib::generator<int> yieldsUnderTheLock() {
   std::lock_guard<std::mutex> lock(table_mutex);
@@ -129,6 +163,17 @@ lib::task<> unlockedBefore() {
 lib::task<> deferred() {
   std::unique_lock<std::mutex> lock(table_mutex, std::defer_lock);
   co_await lib::async_io();
+}
+
+// A worker that releases the lock before each await, on every path.
+lib::task<> releasesInsideTheLoop(bool running) {
+  std::unique_lock<std::mutex> lock(table_mutex);
+  while (running && table > 0) {
+    --table;
+    lock.unlock();
+    co_await lib::async_io();
+    lock.lock();
+  }
 }
 
 // Async-aware mutexes are made to be held across suspensions.
