@@ -15,11 +15,13 @@
 namespace clang::tidy::asynctidy {
 using namespace ast_matchers;
 
-// Awaits that are sequential by nature: timers and back-off, and reads from
-// a stream, channel or queue, where each result is the next one.
+// Awaits that are sequential by nature: timers and back-off, reads from a
+// stream, channel or queue (each result is the next one), writes and sends
+// (Asio allows one write at a time per socket), and locks.
 static constexpr llvm::StringLiteral DefaultSequentialAwaitables =
     ".*([Ss]leep|[Ww]ait|[Dd]elay|[Tt]imer|[Bb]ackoff|[Rr]etry|[Rr]ead|"
-    "[Rr]eceive|[Rr]ecv|[Aa]ccept|[Pp]op|[Nn]ext)[^:]*";
+    "[Rr]eceive|[Rr]ecv|[Aa]ccept|[Pp]op|[Nn]ext|[Ww]rite|[Ss]end|[Ll]ock|"
+    "[Aa]cquire)[^:]*";
 
 namespace {
 bool isLoop(const Stmt &S) {
@@ -37,45 +39,66 @@ void forEachStmtOfIteration(const Stmt &Body,
   });
 }
 
-const VarDecl *referencedVariable(const Expr *E) {
-  if (const auto *Ref =
-          llvm::dyn_cast_or_null<DeclRefExpr>(E->IgnoreParenImpCasts()))
-    return llvm::dyn_cast<VarDecl>(Ref->getDecl());
+/// The variable or data member that an expression writing through it
+/// changes: `cursor` in `cursor = ...`, `request` in `request.token = ...`,
+/// the member in `this->cursor_ = ...`.
+const ValueDecl *writtenObject(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  while (const auto *Member = llvm::dyn_cast<MemberExpr>(E)) {
+    const Expr *Base = Member->getBase()->IgnoreParenImpCasts();
+    if (llvm::isa<CXXThisExpr>(Base))
+      return Member->getMemberDecl();
+    E = Base;
+  }
+  if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E))
+    return Ref->getDecl();
   return nullptr;
 }
 
-/// The variables a statement writes: assigned, incremented, or the object of
-/// a non-const member call.
-void collectWrites(const Stmt &S, llvm::SmallPtrSetImpl<const VarDecl *> &Out) {
+/// The objects a statement writes: assigned, incremented, the object of a
+/// non-const member call, or passed to a non-const reference parameter.
+void collectWrites(const Stmt &S,
+                   llvm::SmallPtrSetImpl<const ValueDecl *> &Out) {
+  auto Add = [&](const Expr *E) {
+    if (const ValueDecl *Object = writtenObject(E))
+      Out.insert(Object);
+  };
   if (const auto *Binary = llvm::dyn_cast<BinaryOperator>(&S)) {
     if (Binary->isAssignmentOp())
-      if (const VarDecl *Var = referencedVariable(Binary->getLHS()))
-        Out.insert(Var);
+      Add(Binary->getLHS());
   } else if (const auto *Unary = llvm::dyn_cast<UnaryOperator>(&S)) {
     if (Unary->isIncrementDecrementOp())
-      if (const VarDecl *Var = referencedVariable(Unary->getSubExpr()))
-        Out.insert(Var);
+      Add(Unary->getSubExpr());
   } else if (const auto *Operator = llvm::dyn_cast<CXXOperatorCallExpr>(&S)) {
     if (Operator->isAssignmentOp() || Operator->getOperator() == OO_PlusPlus ||
         Operator->getOperator() == OO_MinusMinus)
-      if (const VarDecl *Var = referencedVariable(Operator->getArg(0)))
-        Out.insert(Var);
+      Add(Operator->getArg(0));
   } else if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(&S)) {
     const CXXMethodDecl *Method = Member->getMethodDecl();
     if (Method && !Method->isConst())
-      if (const VarDecl *Var =
-              referencedVariable(Member->getImplicitObjectArgument()))
-        Out.insert(Var);
+      Add(Member->getImplicitObjectArgument());
   }
+  if (const auto *Call = llvm::dyn_cast<CallExpr>(&S))
+    if (const FunctionDecl *Callee = Call->getDirectCallee())
+      for (unsigned I = 0; I < Call->getNumArgs() && I < Callee->getNumParams();
+           ++I) {
+        QualType Param = Callee->getParamDecl(I)->getType();
+        if (Param->isReferenceType() &&
+            !Param.getNonReferenceType().isConstQualified())
+          Add(Call->getArg(I));
+      }
 }
 
+/// Whether \p S reads one of \p Objects: a variable by name, a data member
+/// through `this`.
 bool refersToAny(const Stmt &S,
-                 const llvm::SmallPtrSetImpl<const VarDecl *> &Vars) {
+                 const llvm::SmallPtrSetImpl<const ValueDecl *> &Objects) {
   bool Found = false;
   forEachStmtOfFunction(S, [&](const Stmt &Node) {
     if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(&Node))
-      if (const auto *Var = llvm::dyn_cast<VarDecl>(Ref->getDecl()))
-        Found = Found || Vars.contains(Var);
+      Found = Found || Objects.contains(Ref->getDecl());
+    if (const auto *Member = llvm::dyn_cast<MemberExpr>(&Node))
+      Found = Found || Objects.contains(Member->getMemberDecl());
     return !Found;
   });
   return Found;
@@ -136,9 +159,12 @@ void SequentialAwaitInLoopCheck::check(const MatchFinder::MatchResult &Result) {
 }
 
 bool SequentialAwaitInLoopCheck::isIgnoredAwaitable(const Expr &Operand) const {
-  // The awaited call, through temporaries and conversions.
-  const auto *Call =
-      llvm::dyn_cast<CallExpr>(Operand.IgnoreImplicit()->IgnoreParens());
+  // The awaited call, through temporaries, conversions and std::move.
+  const Expr *Awaited = Operand.IgnoreImplicit()->IgnoreParens();
+  if (const auto *Move = llvm::dyn_cast<CallExpr>(Awaited))
+    if (Move->isCallToStdMove() && Move->getNumArgs() == 1)
+      return true; // awaiting an existing task: nothing new starts here
+  const auto *Call = llvm::dyn_cast<CallExpr>(Awaited);
   const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
   return !Callee || SequentialAwaitables.matches(*Callee);
 }
@@ -161,7 +187,7 @@ void SequentialAwaitInLoopCheck::checkLoop(const Stmt &Loop, const Stmt &Body) {
   // What the iteration writes, apart from what the awaited call itself does
   // to its object (`co_await client.fetch(id)` changes the client, but the
   // next fetch does not wait for that).
-  llvm::SmallPtrSet<const VarDecl *, 8> Written;
+  llvm::SmallPtrSet<const ValueDecl *, 8> Written;
   forEachStmtOfIteration(Body, [&](const Stmt &S) {
     if (&S == Await)
       return false;

@@ -107,3 +107,45 @@ lib::task<> untilDone(app::Client &client) {
   while (done < 3)
     done += co_await client.fetch(done);
 }
+
+// Cursors kept in a data member, a field of a request or an out-parameter
+// are loop-carried too.
+struct Pager {
+  app::Client client_;
+  std::string cursor_;
+  lib::task<int> all() {
+    int count = 0;
+    do {
+      app::Page page = co_await client_.page(cursor_);
+      count += static_cast<int>(page.items.size());
+      cursor_ = page.next;
+    } while (!cursor_.empty());
+    co_return count;
+  }
+};
+struct Request {
+  std::string token;
+};
+lib::task<app::Page> list(const Request &request);
+void advance(std::string &cursor, const app::Page &page);
+lib::task<> fieldsAndOutParameters() {
+  Request request;
+  do {
+    app::Page page = co_await list(request);
+    request.token = page.next;
+  } while (!request.token.empty());
+  std::string cursor;
+  app::Client client;
+  do {
+    app::Page page = co_await client.page(cursor);
+    advance(cursor, page);
+  } while (!cursor.empty());
+}
+
+// Writes must stay in order on one connection.
+lib::task<> writesInOrder(app::Client &client, std::vector<int> ids) {
+  for (int id : ids)
+    co_await client.send(id);
+  // CHECK-NOTES-OPTIONS: :[[@LINE-1]]:5: warning: each iteration waits here
+  // CHECK-NOTES-OPTIONS: :[[@LINE-3]]:3: note: start the operations first
+}
