@@ -10,6 +10,7 @@
 #include "support/FixItUtils.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/ADT/StringSwitch.h"
 
 namespace clang::tidy::asynctidy {
 using namespace ast_matchers;
@@ -39,6 +40,30 @@ static constexpr llvm::StringLiteral DefaultOffloadFunctions =
     "dispatch;::std::async;::folly::via";
 
 namespace {
+/// A global function the program defines itself (`bool send(Message)`),
+/// whose name only looks like the C library's: those are declared extern
+/// "C" or in a system header.
+bool isProgramsOwnGlobalFunction(const FunctionDecl &Function) {
+  if (!Function.getDeclContext()->getRedeclContext()->isTranslationUnit() ||
+      Function.isExternC())
+    return false;
+  const SourceManager &SM = Function.getASTContext().getSourceManager();
+  return !SM.isInSystemHeader(Function.getCanonicalDecl()->getLocation());
+}
+
+/// A stream's questions about its own state, which touch no file (some have
+/// non-const overloads, so const-ness alone does not tell).
+bool isStateQuery(const CXXMethodDecl &Method) {
+  if (llvm::isa<CXXConversionDecl>(Method))
+    return true; // `if (file)`
+  if (!Method.getIdentifier())
+    return Method.getOverloadedOperator() == OO_Exclaim;
+  return llvm::StringSwitch<bool>(Method.getName())
+      .Cases("is_open", "good", "fail", "bad", "eof", "rdstate", true)
+      .Cases("exceptions", "flags", "width", "precision", "getloc", true)
+      .Default(false);
+}
+
 const CXXRecordDecl *recordOf(const Expr *E) {
   return E ? E->IgnoreParenImpCasts()
                  ->getType()
@@ -94,22 +119,29 @@ void BlockingCallInCoroutineCheck::registerMatchers(MatchFinder *Finder) {
 const NamedDecl *
 BlockingCallInCoroutineCheck::blockingCallee(const Stmt &S) const {
   if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(&S)) {
-    const CXXRecordDecl *Record = Construct->getConstructor()->getParent();
-    return BlockingTypes.matches(*Record) ? Construct->getConstructor()
-                                          : nullptr;
+    // A stream made without a file, or moved, opens nothing.
+    const CXXConstructorDecl *Constructor = Construct->getConstructor();
+    if (Construct->getNumArgs() == 0 || Constructor->isCopyOrMoveConstructor())
+      return nullptr;
+    return BlockingTypes.matches(*Constructor->getParent()) ? Constructor
+                                                            : nullptr;
   }
   const auto *Call = llvm::dyn_cast<CallExpr>(&S);
   const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
   if (!Callee)
     return nullptr;
   if (BlockingFunctions.matches(*Callee))
-    return Callee;
+    return isProgramsOwnGlobalFunction(*Callee) ? nullptr : Callee;
   // Any member call or operator on a blocking object: file.read(...),
-  // file << value, std::getline(file, line).
+  // file << value, std::getline(file, line); but not a const query such as
+  // is_open() or good().
   const Expr *Object = nullptr;
-  if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(Call))
+  if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(Call)) {
+    const CXXMethodDecl *Method = Member->getMethodDecl();
+    if (Method && (Method->isConst() || isStateQuery(*Method)))
+      return nullptr;
     Object = Member->getImplicitObjectArgument();
-  else if (Call->getNumArgs() > 0)
+  } else if (Call->getNumArgs() > 0)
     Object = Call->getArg(0);
   const CXXRecordDecl *Record = recordOf(Object);
   return Record && BlockingTypes.matches(*Record) ? Callee : nullptr;
@@ -157,19 +189,31 @@ void BlockingCallInCoroutineCheck::check(
     Coroutine = Lambda->getCallOperator();
   if (!Coroutine || !isCoroutine(*Coroutine))
     return;
-  forEachStmtOfFunction(*Coroutine->getBody(), [&](const Stmt &S) {
+  scan(*Coroutine->getBody(), /*InHandler=*/false, *Result.Context);
+}
+
+void BlockingCallInCoroutineCheck::scan(const Stmt &Root, bool InHandler,
+                                        ASTContext &Context) {
+  forEachStmtOfFunction(Root, [&](const Stmt &S) {
+    // co_await may not appear in a handler: remember where one is.
+    if (const auto *Handler = llvm::dyn_cast<CXXCatchStmt>(&S)) {
+      if (&S != &Root && Handler->getHandlerBlock()) {
+        scan(*Handler->getHandlerBlock(), /*InHandler=*/true, Context);
+        return false;
+      }
+    }
     const auto *Call = llvm::dyn_cast<CallExpr>(&S);
     const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
     // What an offload call is given runs elsewhere.
     if (Callee && OffloadFunctions.matches(*Callee))
       return false;
     if (const NamedDecl *Blocking = blockingCallee(S)) {
-      report(S, *Blocking, nullptr, *Result.Context);
+      report(S, *Blocking, nullptr, InHandler, Context);
       return false;
     }
     if (Callee)
       if (const Stmt *Inner = blockingCallIn(*Callee, /*Depth=*/64)) {
-        report(S, *Callee, Inner, *Result.Context);
+        report(S, *Callee, Inner, InHandler, Context);
         return false;
       }
     return true;
@@ -178,11 +222,13 @@ void BlockingCallInCoroutineCheck::check(
 
 void BlockingCallInCoroutineCheck::report(const Stmt &Call,
                                           const NamedDecl &Callee,
-                                          const Stmt *Inner,
+                                          const Stmt *Inner, bool InHandler,
                                           ASTContext &Context) {
   std::string Name = qualifiedName(Callee);
   auto Replacement = Replacements.find(Name);
-  bool Replace = !Inner && Replacement != Replacements.end();
+  bool Replace =
+      !Inner && Replacement != Replacements.end() &&
+      !(InHandler && StringRef(Replacement->second).starts_with("co_await"));
   bool Fixed = false;
   {
     // A constructor is named by its class as the code spells it.

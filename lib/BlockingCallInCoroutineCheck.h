@@ -36,8 +36,9 @@ private:
   /// The first blocking call in the body of \p Function, looking through the
   /// functions it calls in this translation unit.
   const Stmt *blockingCallIn(const FunctionDecl &Function, unsigned Depth);
+  void scan(const Stmt &Root, bool InHandler, ASTContext &Context);
   void report(const Stmt &Call, const NamedDecl &Callee, const Stmt *Inner,
-              ASTContext &Context);
+              bool InHandler, ASTContext &Context);
 
   const NameList &BlockingFunctions;
   const NameList &BlockingTypes;
