@@ -108,12 +108,7 @@ void BlockingCallInCoroutineCheck::storeOptions(
 }
 
 void BlockingCallInCoroutineCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(functionDecl(unless(isExpansionInSystemHeader()),
-                                  isDefinition(), matchers::isCoroutine())
-                         .bind("coroutine"),
-                     this);
-  Finder->addMatcher(
-      lambdaExpr(unless(isExpansionInSystemHeader())).bind("lambda"), this);
+  registerCoroutineMatchers(*Finder, *this);
 }
 
 const NamedDecl *
@@ -183,11 +178,8 @@ BlockingCallInCoroutineCheck::blockingCallIn(const FunctionDecl &Function,
 
 void BlockingCallInCoroutineCheck::check(
     const MatchFinder::MatchResult &Result) {
-  const FunctionDecl *Coroutine =
-      Result.Nodes.getNodeAs<FunctionDecl>("coroutine");
-  if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>("lambda"))
-    Coroutine = Lambda->getCallOperator();
-  if (!Coroutine || !isCoroutine(*Coroutine))
+  const FunctionDecl *Coroutine = matchedCoroutine(Result);
+  if (!Coroutine)
     return;
   scan(*Coroutine->getBody(), /*InHandler=*/false, *Result.Context);
 }

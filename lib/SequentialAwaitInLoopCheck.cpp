@@ -135,20 +135,12 @@ SequentialAwaitInLoopCheck::SequentialAwaitInLoopCheck(
       WhenAllFunction(readFunctionName("WhenAllFunction", "")) {}
 
 void SequentialAwaitInLoopCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(functionDecl(unless(isExpansionInSystemHeader()),
-                                  isDefinition(), matchers::isCoroutine())
-                         .bind("coroutine"),
-                     this);
-  Finder->addMatcher(
-      lambdaExpr(unless(isExpansionInSystemHeader())).bind("lambda"), this);
+  registerCoroutineMatchers(*Finder, *this);
 }
 
 void SequentialAwaitInLoopCheck::check(const MatchFinder::MatchResult &Result) {
-  const FunctionDecl *Coroutine =
-      Result.Nodes.getNodeAs<FunctionDecl>("coroutine");
-  if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>("lambda"))
-    Coroutine = Lambda->getCallOperator();
-  if (!Coroutine || !isCoroutine(*Coroutine))
+  const FunctionDecl *Coroutine = matchedCoroutine(Result);
+  if (!Coroutine)
     return;
   forEachStmtOfFunction(*Coroutine->getBody(), [&](const Stmt &S) {
     if (isLoop(S))

@@ -49,6 +49,30 @@ bool isCoroutine(const FunctionDecl &Function) {
   return llvm::isa_and_nonnull<CoroutineBodyStmt>(Function.getBody());
 }
 
+static constexpr llvm::StringLiteral CoroutineId = "coroutine";
+static constexpr llvm::StringLiteral LambdaId = "coroutine-lambda";
+
+void registerCoroutineMatchers(
+    ast_matchers::MatchFinder &Finder,
+    ast_matchers::MatchFinder::MatchCallback &Check) {
+  using namespace ast_matchers;
+  Finder.addMatcher(functionDecl(unless(isExpansionInSystemHeader()),
+                                 isDefinition(), matchers::isCoroutine())
+                        .bind(CoroutineId),
+                    &Check);
+  Finder.addMatcher(
+      lambdaExpr(unless(isExpansionInSystemHeader())).bind(LambdaId), &Check);
+}
+
+const FunctionDecl *
+matchedCoroutine(const ast_matchers::MatchFinder::MatchResult &Result) {
+  const FunctionDecl *Coroutine =
+      Result.Nodes.getNodeAs<FunctionDecl>(CoroutineId);
+  if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>(LambdaId))
+    Coroutine = Lambda->getCallOperator();
+  return Coroutine && isCoroutine(*Coroutine) ? Coroutine : nullptr;
+}
+
 bool isSuspensionPoint(const Stmt &S) {
   if (const auto *Await = llvm::dyn_cast<CoawaitExpr>(&S))
     return !Await->isImplicit();

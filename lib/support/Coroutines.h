@@ -10,6 +10,7 @@
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include <optional>
@@ -39,6 +40,17 @@ void forEachStmtOfFunction(const Stmt &Root,
 /// The first suspension point in \p S, in source order, not counting those
 /// of functions written inside it; nullptr if there is none.
 const Expr *firstSuspensionPoint(const Stmt &S);
+
+/// Registers, with \p Check as their callback, matchers for every coroutine
+/// written outside system headers: functions and methods, and lambdas (whose
+/// call operators the traversal of code as written does not visit).
+void registerCoroutineMatchers(ast_matchers::MatchFinder &Finder,
+                               ast_matchers::MatchFinder::MatchCallback &Check);
+
+/// The coroutine a result of registerCoroutineMatchers() is about, or
+/// nullptr if it is a lambda that is not a coroutine.
+const FunctionDecl *
+matchedCoroutine(const ast_matchers::MatchFinder::MatchResult &Result);
 
 namespace matchers {
 /// Matches a function, lambda call operator or method that is a coroutine.
