@@ -97,6 +97,13 @@ void forEachStmtOfFunction(const Stmt &Root,
       forEachStmtOfFunction(*Operand, Visit);
     return;
   }
+  // Operands that are never evaluated (sizeof, alignof, noexcept, typeid of
+  // a non-polymorphic type) do not run.
+  if (llvm::isa<UnaryExprOrTypeTraitExpr, CXXNoexceptExpr>(Root))
+    return;
+  if (const auto *TypeId = llvm::dyn_cast<CXXTypeidExpr>(&Root))
+    if (!TypeId->isPotentiallyEvaluated())
+      return;
   if (llvm::isa<LambdaExpr, BlockExpr, DeclStmt>(Root)) {
     // A lambda's captures are evaluated here, its body runs elsewhere; a
     // declaration's initialisers run here, but a local class's do not.

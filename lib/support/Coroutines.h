@@ -32,7 +32,8 @@ bool isSuspensionPoint(const Stmt &S);
 
 /// Calls \p Visit on \p Root and every statement below it, parents first,
 /// without entering other functions written inside it (lambdas, blocks,
-/// local classes): their code does not run as part of this function. When
+/// local classes) or operands that are never evaluated (sizeof, noexcept):
+/// their code does not run as part of this function. When
 /// \p Visit returns false, the children of that statement are skipped.
 void forEachStmtOfFunction(const Stmt &Root,
                            llvm::function_ref<bool(const Stmt &)> Visit);
