@@ -84,12 +84,18 @@ const VarDecl *guardDeclaredBy(const Stmt *S, const NameList &Guards) {
 const Expr *firstSuspensionWhileHeld(const Stmt &S, const HeldLock &Lock) {
   const ValueDecl *Holder = Lock.Guard ? Lock.Guard : Lock.Mutex;
   if (const auto *Block = llvm::dyn_cast<CompoundStmt>(&S)) {
+    // Released on this path from an unlock() on, until a lock() takes the
+    // same lock again.
+    bool Held = true;
     for (const Stmt *Child : Block->body()) {
       auto [Object, Method] = memberCallStatement(Child);
       if (Object == Holder && isUnlockMethod(Method))
-        return nullptr; // released on this path
-      if (const Expr *Found = firstSuspensionWhileHeld(*Child, Lock))
-        return Found;
+        Held = false;
+      else if (Object == Holder && isLockMethod(Method))
+        Held = true;
+      else if (Held)
+        if (const Expr *Found = firstSuspensionWhileHeld(*Child, Lock))
+          return Found;
     }
     return nullptr;
   }
@@ -139,9 +145,17 @@ std::vector<HeldLock> locksTakenIn(const CompoundStmt &Block,
       auto [Object, Method] = memberCallStatement(Body[I]);
       const CXXRecordDecl *Record =
           Object ? recordOf(Object->getType()) : nullptr;
-      if (!Record || !isLockMethod(Method) || !Types.Mutexes.matches(*Record))
+      if (!Record || !isLockMethod(Method))
         continue;
-      Lock.Mutex = Object;
+      // A guard locked again (`lock.lock()` after `lock.unlock()`, or after
+      // std::defer_lock), or a mutex locked by hand.
+      const auto *GuardVar = llvm::dyn_cast<VarDecl>(Object);
+      if (GuardVar && Types.Guards.matches(*Record))
+        Lock.Guard = GuardVar;
+      else if (Types.Mutexes.matches(*Record))
+        Lock.Mutex = Object;
+      else
+        continue;
     }
     Lock.Acquire = Body[I];
     Lock.First = I + 1;

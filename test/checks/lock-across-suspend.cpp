@@ -176,6 +176,20 @@ lib::task<> releasesInsideTheLoop(bool running) {
   }
 }
 
+// Taken again after the await, and held across the next one.
+lib::task<> lockedAgain() {
+  std::unique_lock<std::mutex> lock(table_mutex);
+  ++table;
+  lock.unlock();
+  co_await lib::async_io();
+  lock.lock();
+  ++table;
+  co_await lib::async_io();
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: warning: lock 'lock' is held across a suspension point
+  // CHECK-MESSAGES-FIX: :[[@LINE-4]]:3: warning: lock 'lock' is held across a suspension point
+  lock.unlock();
+}
+
 // Async-aware mutexes are made to be held across suspensions.
 lib::task<> asyncAware() {
   async_mutex.lock();

@@ -50,3 +50,13 @@ void madeWithAFunctionalCast() {
   // CHECK: :[[@LINE-1]]:3: warning: guard 'lock' held for 1 statements to the end of the block
   ++counter;
 }
+
+void lockedAgain() {
+  std::unique_lock<std::mutex> lock(m);
+  // CHECK: :[[@LINE-1]]:3: warning: guard 'lock' held for 0 statements, up to its release
+  lock.unlock();
+  ++counter;
+  lock.lock();
+  // CHECK: :[[@LINE-1]]:3: warning: guard 'lock' held for 1 statements to the end of the block
+  ++counter;
+}
