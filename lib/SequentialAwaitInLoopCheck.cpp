@@ -11,6 +11,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include <functional>
 
 namespace clang::tidy::asynctidy {
 using namespace ast_matchers;
@@ -165,15 +166,25 @@ void SequentialAwaitInLoopCheck::checkLoop(const Stmt &Loop, const Stmt &Body) {
   // A loop that can stop early decides on what it awaits: leave it be.
   const CoawaitExpr *Await = nullptr;
   bool StopsEarly = false;
-  forEachStmtOfIteration(Body, [&](const Stmt &S) {
-    if (llvm::isa<BreakStmt, ReturnStmt, CoreturnStmt, GotoStmt, CXXThrowExpr,
-                  CoyieldExpr>(S))
-      StopsEarly = true;
-    if (const auto *Candidate = llvm::dyn_cast<CoawaitExpr>(&S))
-      if (!Candidate->isImplicit() && !Await)
-        Await = Candidate;
-    return true;
-  });
+  // A break inside a switch leaves the switch, not the loop.
+  std::function<void(const Stmt &, bool)> Scan = [&](const Stmt &Root,
+                                                     bool InSwitch) {
+    forEachStmtOfIteration(Root, [&](const Stmt &S) {
+      if (&S != &Root && llvm::isa<SwitchStmt>(S)) {
+        Scan(S, /*InSwitch=*/true);
+        return false;
+      }
+      if (llvm::isa<ReturnStmt, CoreturnStmt, GotoStmt, CXXThrowExpr,
+                    CoyieldExpr>(S) ||
+          (llvm::isa<BreakStmt>(S) && !InSwitch))
+        StopsEarly = true;
+      if (const auto *Candidate = llvm::dyn_cast<CoawaitExpr>(&S))
+        if (!Candidate->isImplicit() && !Await)
+          Await = Candidate;
+      return true;
+    });
+  };
+  Scan(Body, /*InSwitch=*/false);
   if (!Await)
     return;
   // What the iteration writes, apart from what the awaited call itself does

@@ -47,6 +47,23 @@ lib::task<> indexedLoop(std::vector<int> ids) {
   // CHECK-NOTES-OPTIONS: :[[@LINE-5]]:3: note: start the operations first
 }
 
+// A break that leaves a switch does not stop the loop.
+lib::task<> withASwitch(app::Client &client, std::vector<int> ids) {
+  for (int id : ids) {
+    switch (id % 2) {
+    case 0:
+      co_await client.fetch(id);
+      // CHECK-NOTES: :[[@LINE-1]]:7: warning: each iteration waits here
+      // CHECK-NOTES: :[[@LINE-5]]:3: note: start the operations first
+      // CHECK-NOTES-OPTIONS: :[[@LINE-3]]:7: warning: each iteration waits here
+      // CHECK-NOTES-OPTIONS: :[[@LINE-7]]:3: note: start the operations first
+      break;
+    default:
+      break;
+    }
+  }
+}
+
 // ---- negatives -------------------------------------------------------------
 
 // Pagination: each request needs the cursor of the one before.
