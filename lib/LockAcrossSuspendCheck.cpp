@@ -28,14 +28,9 @@ static constexpr llvm::StringLiteral DefaultMutexTypes =
 namespace {
 /// Whether \p Statements mention \p D.
 bool mentions(llvm::ArrayRef<Stmt *> Statements, const Decl *D) {
-  bool Found = false;
-  for (const Stmt *S : Statements)
-    forEachStmtOfFunction(*S, [&](const Stmt &Node) {
-      if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(&Node))
-        Found = Found || Ref->getDecl() == D;
-      return !Found;
-    });
-  return Found;
+  return llvm::any_of(Statements, [&](const Stmt *S) {
+    return refersTo(*S, [&](const ValueDecl &Named) { return &Named == D; });
+  });
 }
 
 /// Whether \p Guard surely holds its lock from its construction: not when it

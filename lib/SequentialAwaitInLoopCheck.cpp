@@ -94,15 +94,8 @@ void collectWrites(const Stmt &S,
 /// through `this`.
 bool refersToAny(const Stmt &S,
                  const llvm::SmallPtrSetImpl<const ValueDecl *> &Objects) {
-  bool Found = false;
-  forEachStmtOfFunction(S, [&](const Stmt &Node) {
-    if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(&Node))
-      Found = Found || Objects.contains(Ref->getDecl());
-    if (const auto *Member = llvm::dyn_cast<MemberExpr>(&Node))
-      Found = Found || Objects.contains(Member->getMemberDecl());
-    return !Found;
-  });
-  return Found;
+  return refersTo(
+      S, [&](const ValueDecl &Named) { return Objects.contains(&Named); });
 }
 
 const Stmt *loopCondition(const Stmt &Loop) {

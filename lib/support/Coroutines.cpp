@@ -126,6 +126,19 @@ void forEachStmtOfFunction(const Stmt &Root,
       forEachStmtOfFunction(*Child, Visit);
 }
 
+bool refersTo(const Stmt &S,
+              llvm::function_ref<bool(const ValueDecl &)> Wanted) {
+  bool Found = false;
+  forEachStmtOfFunction(S, [&](const Stmt &Node) {
+    if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(&Node))
+      Found = Wanted(*Ref->getDecl());
+    else if (const auto *Member = llvm::dyn_cast<MemberExpr>(&Node))
+      Found = Wanted(*Member->getMemberDecl());
+    return !Found;
+  });
+  return Found;
+}
+
 const Expr *firstSuspensionPoint(const Stmt &S) {
   const Expr *First = nullptr;
   forEachStmtOfFunction(S, [&](const Stmt &Node) {

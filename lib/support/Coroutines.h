@@ -38,6 +38,12 @@ bool isSuspensionPoint(const Stmt &S);
 void forEachStmtOfFunction(const Stmt &Root,
                            llvm::function_ref<bool(const Stmt &)> Visit);
 
+/// Whether \p S names, as forEachStmtOfFunction walks it, a declaration for
+/// which \p Wanted holds: a variable or function by name, a data member
+/// through a member access.
+bool refersTo(const Stmt &S,
+              llvm::function_ref<bool(const ValueDecl &)> Wanted);
+
 /// The first suspension point in \p S, in source order, not counting those
 /// of functions written inside it; nullptr if there is none.
 const Expr *firstSuspensionPoint(const Stmt &S);
