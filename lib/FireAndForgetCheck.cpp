@@ -116,7 +116,7 @@ void FireAndForgetCheck::check(const MatchFinder::MatchResult &Result) {
   diag(Spawn->getBeginLoc(),
        "task handle returned by %0 is discarded: the task can no longer be "
        "awaited, joined or cancelled, and its failure is lost")
-      << Callee;
+      << Callee->getDeclName();
   diag(Spawn->getBeginLoc(),
        "keep the handle and await or join it, or hand it to an owner that "
        "does",

@@ -14,6 +14,7 @@ struct Handle {
 };
 Handle spawn(void (*)());
 Handle spawnAfter(int, void (*)());
+template <typename F> Handle spawnWith(F);
 void spawnDetached(void (*)());
 } // namespace tasks
 
@@ -65,6 +66,8 @@ void discardsASpawnedHandle() {
   if (compute() > 0)
     tasks::spawnAfter(10, work);
   // CHECK-MESSAGES-SPAWN: :[[@LINE-1]]:5: warning: task handle returned by 'spawnAfter' is discarded
+  tasks::spawnWith(work); // a template is named without its arguments
+  // CHECK-MESSAGES-SPAWN: :[[@LINE-1]]:3: warning: task handle returned by 'spawnWith' is discarded: the task
 }
 
 // ---- negatives -------------------------------------------------------------
