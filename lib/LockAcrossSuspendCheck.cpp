@@ -145,11 +145,16 @@ LockAcrossSuspendCheck::endScopeBefore(const CompoundStmt &Block,
   const SourceManager &SM = Context.getSourceManager();
   std::string Indent = indentationOf(Next->getBeginLoc(), SM);
   const CXXRecordDecl *Guard = Lock.Guard->getType()->getAsCXXRecordDecl();
-  // A unique_lock can be unlocked where it stands.
-  if (Guard && Guard->getName() == "unique_lock")
+  // A guard that can unlock (unique_lock, shared_lock) does so where it
+  // stands.
+  if (Guard && Guard->hasDefinition() &&
+      !Guard->lookup(&Context.Idents.get("unlock")).empty())
     return FixItHint::CreateInsertion(Next->getBeginLoc(),
                                       Lock.Guard->getName().str() +
                                           ".unlock();\n" + Indent);
+  // Moving statements into a block releases only a guard declared there.
+  if (!llvm::isa<DeclStmt>(Lock.Acquire))
+    return std::nullopt;
   // Other guards get a block that ends before the suspension, unless that
   // block would hide a variable the code after it still uses.
   llvm::ArrayRef<Stmt *> Scoped =

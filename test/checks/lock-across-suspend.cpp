@@ -123,6 +123,17 @@ lib::task<> tried() {
   // CHECK-MESSAGES-FIX: :[[@LINE-4]]:3: warning: lock 'lock' is held across a suspension point
 }
 
+// A shared_lock can unlock where it stands too.
+lib::task<int> sharedLockUnlocks() {
+  std::shared_lock<std::shared_mutex> lock(config_mutex);
+  int copy = table;
+  co_await lib::async_io();
+  co_return copy;
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: warning: lock 'lock' is held across a suspension point
+  // CHECK-MESSAGES-FIX: :[[@LINE-5]]:3: warning: lock 'lock' is held across a suspension point
+  // CHECK-FIXES-FIX: {{^}}  lock.unlock();{{$}}
+}
+
 // co_yield suspends too.
 lib::generator<int> yieldsUnderTheLock() {
   std::lock_guard<std::mutex> lock(table_mutex);
