@@ -15,16 +15,6 @@
 namespace clang::tidy::asynctidy {
 using namespace ast_matchers;
 
-static constexpr llvm::StringLiteral DefaultGuardTypes =
-    "::std::lock_guard;::std::unique_lock;::std::scoped_lock;"
-    "::std::shared_lock;::boost::lock_guard;::boost::unique_lock;"
-    "::boost::shared_lock;::absl::MutexLock;::absl::ReaderMutexLock;"
-    "::absl::WriterMutexLock";
-static constexpr llvm::StringLiteral DefaultMutexTypes =
-    "::std::mutex;::std::recursive_mutex;::std::timed_mutex;"
-    "::std::recursive_timed_mutex;::std::shared_mutex;"
-    "::std::shared_timed_mutex;::boost::mutex;::absl::Mutex";
-
 namespace {
 /// Whether \p Statements mention \p D.
 bool mentions(llvm::ArrayRef<Stmt *> Statements, const Decl *D) {

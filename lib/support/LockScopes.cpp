@@ -18,16 +18,6 @@ const CXXRecordDecl *recordOf(QualType Type) {
                        : Type.getNonReferenceType()->getAsCXXRecordDecl();
 }
 
-/// The variable or data member an expression names, looking through `this->`.
-const ValueDecl *namedObject(const Expr *E) {
-  E = E->IgnoreParenImpCasts();
-  if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E))
-    return Ref->getDecl();
-  if (const auto *Member = llvm::dyn_cast<MemberExpr>(E))
-    return Member->getMemberDecl();
-  return nullptr;
-}
-
 /// `object.method()` as a statement of its own: the object and the method.
 std::pair<const ValueDecl *, StringRef> memberCallStatement(const Stmt *S) {
   const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(S);
@@ -59,6 +49,29 @@ bool defersLocking(const CXXConstructExpr &Construct) {
   return false;
 }
 
+/// The construction of a guard variable: `std::unique_lock lock(m);` or
+/// `auto lock = std::unique_lock(m);`.
+const CXXConstructExpr *guardConstruction(const VarDecl &Guard) {
+  if (!Guard.hasInit())
+    return nullptr;
+  const Expr *Init = Guard.getInit()->IgnoreImplicit();
+  if (const auto *Cast = llvm::dyn_cast<CXXFunctionalCastExpr>(Init))
+    Init = Cast->getSubExpr()->IgnoreImplicit();
+  return llvm::dyn_cast<CXXConstructExpr>(Init);
+}
+
+/// The mutexes a guard's constructor names: `std::scoped_lock lock(a, b);`.
+llvm::SmallVector<const ValueDecl *, 1> mutexesOf(const VarDecl &Guard) {
+  llvm::SmallVector<const ValueDecl *, 1> Mutexes;
+  if (const CXXConstructExpr *Construct = guardConstruction(Guard))
+    for (const Expr *Arg : Construct->arguments())
+      if (const ValueDecl *Mutex = namedObject(Arg))
+        if (!recordOf(Mutex->getType()) ||
+            !recordOf(Mutex->getType())->getName().ends_with("_lock_t"))
+          Mutexes.push_back(Mutex);
+  return Mutexes;
+}
+
 /// The guard a declaration statement constructs, if it constructs one.
 const VarDecl *guardDeclaredBy(const Stmt *S, const NameList &Guards) {
   const auto *Decls = llvm::dyn_cast<DeclStmt>(S);
@@ -70,16 +83,21 @@ const VarDecl *guardDeclaredBy(const Stmt *S, const NameList &Guards) {
   const CXXRecordDecl *Record = recordOf(Var->getType());
   if (!Record || !Guards.matches(*Record))
     return nullptr;
-  // `std::unique_lock lock(m);` or `auto lock = std::unique_lock(m);`
-  const Expr *Init = Var->getInit()->IgnoreImplicit();
-  if (const auto *Cast = llvm::dyn_cast<CXXFunctionalCastExpr>(Init))
-    Init = Cast->getSubExpr()->IgnoreImplicit();
-  const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(Init);
+  const CXXConstructExpr *Construct = guardConstruction(*Var);
   if (!Construct || Construct->getNumArgs() == 0 || defersLocking(*Construct))
     return nullptr;
   return Var;
 }
 } // namespace
+
+const ValueDecl *namedObject(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E))
+    return Ref->getDecl();
+  if (const auto *Member = llvm::dyn_cast<MemberExpr>(E))
+    return Member->getMemberDecl();
+  return nullptr;
+}
 
 const Expr *firstSuspensionWhileHeld(const Stmt &S, const HeldLock &Lock) {
   const ValueDecl *Holder = Lock.Guard ? Lock.Guard : Lock.Mutex;
@@ -118,6 +136,65 @@ const Expr *firstSuspensionWhileHeld(const Stmt &S, const HeldLock &Lock) {
   return Found;
 }
 
+namespace {
+using LockVisitor =
+    llvm::function_ref<void(const Stmt &, llvm::ArrayRef<const HeldLock *>)>;
+
+void visitWithLocksHeld(const Stmt &S, const LockTypes &Types,
+                        llvm::SmallVectorImpl<const HeldLock *> &Held,
+                        LockVisitor Visit) {
+  Visit(S, Held);
+  const auto *Block = llvm::dyn_cast<CompoundStmt>(&S);
+  if (!Block) {
+    forEachStmtOfFunction(S, [&](const Stmt &Child) {
+      if (&Child == &S)
+        return true;
+      visitWithLocksHeld(Child, Types, Held, Visit);
+      return false;
+    });
+    return;
+  }
+  std::vector<HeldLock> Taken = locksTakenIn(*Block, Types);
+  size_t Outer = Held.size();
+  llvm::SmallVector<const HeldLock *, 4> OnEntry(Held.begin(), Held.end());
+  size_t Index = 0;
+  for (const Stmt *Child : Block->body()) {
+    // A lock taken in this block holds from its First to its End.
+    Held.resize(Outer);
+    for (const HeldLock &Lock : Taken)
+      if (Lock.First <= Index && Index < Lock.End)
+        Held.push_back(&Lock);
+    visitWithLocksHeld(*Child, Types, Held, Visit);
+    // An enclosing lock released on this path, `lock.unlock(); ...`, stays
+    // released for the rest of this block.
+    auto [Object, Method] = memberCallStatement(Child);
+    if (Object && isUnlockMethod(Method))
+      for (size_t I = 0; I < Outer; ++I)
+        if (Held[I] &&
+            (Held[I]->Guard ? Held[I]->Guard : Held[I]->Mutex) == Object)
+          Held[I] = nullptr;
+    ++Index;
+  }
+  // Other paths leave the block with the enclosing locks still held.
+  Held.assign(OnEntry.begin(), OnEntry.end());
+}
+} // namespace
+
+void forEachStmtWithLocksHeld(const Stmt &Body, const LockTypes &Types,
+                              LockVisitor Visit) {
+  llvm::SmallVector<const HeldLock *, 4> Held;
+  visitWithLocksHeld(
+      Body, Types, Held,
+      [&](const Stmt &S, llvm::ArrayRef<const HeldLock *> AllHeld) {
+        // Locks released on the path are kept as null entries; hide them.
+        llvm::SmallVector<const HeldLock *, 4> StillHeld;
+        for (const HeldLock *Lock : AllHeld)
+          if (Lock)
+            StillHeld.push_back(Lock);
+        Visit(S, StillHeld);
+      });
+}
+
 QualType guardedMutexType(QualType GuardType) {
   const auto *Specialization =
       llvm::dyn_cast_or_null<ClassTemplateSpecializationDecl>(
@@ -141,6 +218,7 @@ std::vector<HeldLock> locksTakenIn(const CompoundStmt &Block,
     HeldLock Lock;
     if (const VarDecl *Guard = guardDeclaredBy(Body[I], Types.Guards)) {
       Lock.Guard = Guard;
+      Lock.Mutexes = mutexesOf(*Guard);
     } else {
       auto [Object, Method] = memberCallStatement(Body[I]);
       const CXXRecordDecl *Record =
@@ -150,12 +228,15 @@ std::vector<HeldLock> locksTakenIn(const CompoundStmt &Block,
       // A guard locked again (`lock.lock()` after `lock.unlock()`, or after
       // std::defer_lock), or a mutex locked by hand.
       const auto *GuardVar = llvm::dyn_cast<VarDecl>(Object);
-      if (GuardVar && Types.Guards.matches(*Record))
+      if (GuardVar && Types.Guards.matches(*Record)) {
         Lock.Guard = GuardVar;
-      else if (Types.Mutexes.matches(*Record))
+        Lock.Mutexes = mutexesOf(*GuardVar);
+      } else if (Types.Mutexes.matches(*Record)) {
         Lock.Mutex = Object;
-      else
+        Lock.Mutexes = {Object};
+      } else {
         continue;
+      }
     }
     Lock.Acquire = Body[I];
     Lock.First = I + 1;

@@ -10,9 +10,22 @@
 
 #include "support/NameList.h"
 #include "clang/AST/Stmt.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include <vector>
 
 namespace clang::tidy::asynctidy {
+
+/// The default GuardTypes option of the checks that follow locks.
+inline constexpr llvm::StringLiteral DefaultGuardTypes =
+    "::std::lock_guard;::std::unique_lock;::std::scoped_lock;"
+    "::std::shared_lock;::boost::lock_guard;::boost::unique_lock;"
+    "::boost::shared_lock;::absl::MutexLock;::absl::ReaderMutexLock;"
+    "::absl::WriterMutexLock";
+/// The default MutexTypes option of the checks that follow locks.
+inline constexpr llvm::StringLiteral DefaultMutexTypes =
+    "::std::mutex;::std::recursive_mutex;::std::timed_mutex;"
+    "::std::recursive_timed_mutex;::std::shared_mutex;"
+    "::std::shared_timed_mutex;::boost::mutex;::absl::Mutex";
 
 /// The names that tell locks apart from other objects.
 struct LockTypes {
@@ -30,8 +43,11 @@ struct HeldLock {
   const Stmt *Acquire = nullptr;
   /// The guard variable, or nullptr for a lock() called by hand.
   const VarDecl *Guard = nullptr;
-  /// The mutex variable or data member, when it is named directly.
+  /// For a lock() called by hand, the mutex variable or data member.
   const ValueDecl *Mutex = nullptr;
+  /// Every mutex the lock holds that is named directly: the guard's mutex
+  /// arguments (several for std::scoped_lock), or Mutex.
+  llvm::SmallVector<const ValueDecl *, 1> Mutexes;
   /// Statements [First, End) of the block run with the lock held: First is
   /// the statement after Acquire, End the statement that releases it
   /// (`guard.unlock()`, `mutex.unlock()`) or the end of the block.
@@ -50,6 +66,18 @@ std::vector<HeldLock> locksTakenIn(const CompoundStmt &Block,
 /// a nested block that releases the lock (`lock.unlock(); co_await ...;`)
 /// suspends without it from there on. nullptr if there is none.
 const Expr *firstSuspensionWhileHeld(const Stmt &S, const HeldLock &Lock);
+
+/// Visits \p Body and the statements in it, as forEachStmtOfFunction does
+/// (not nested functions), each with the locks held when it runs: those
+/// taken by enclosing blocks and not yet released on the path to it.
+void forEachStmtWithLocksHeld(
+    const Stmt &Body, const LockTypes &Types,
+    llvm::function_ref<void(const Stmt &, llvm::ArrayRef<const HeldLock *>)>
+        Visit);
+
+/// The variable or data member \p E names, looking through `this->`, or
+/// nullptr.
+const ValueDecl *namedObject(const Expr *E);
 
 /// The mutex type a guard of type \p GuardType locks (its first template
 /// argument), or a null type.

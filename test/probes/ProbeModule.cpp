@@ -193,7 +193,8 @@ class LockScopesProbe : public AsyncTidyCheck {
 public:
   LockScopesProbe(StringRef Name, ClangTidyContext *Context)
       : AsyncTidyCheck(Name, Context),
-        Guards(readNameList("Guards", "::std::lock_guard;::std::unique_lock")),
+        Guards(readNameList("Guards", "::std::lock_guard;::std::unique_lock;"
+                                      "::std::scoped_lock")),
         Mutexes(readNameList("Mutexes", "::std::mutex")) {}
   void registerMatchers(MatchFinder *Finder) override {
     Finder->addMatcher(compoundStmt(isExpansionInMainFile()).bind("block"),
@@ -210,7 +211,46 @@ public:
                          : Lock.Mutex)
           << static_cast<unsigned>(Lock.End - Lock.First)
           << Lock.ReleasedExplicitly;
+      for (const ValueDecl *Mutex : Lock.Mutexes)
+        diag(Lock.Acquire->getBeginLoc(), "it locks %0", DiagnosticIDs::Note)
+            << Mutex;
     }
+  }
+
+private:
+  const NameList &Guards;
+  const NameList &Mutexes;
+};
+
+/// Reports, at each call of a function named touch(), the mutexes held there.
+class LocksHeldProbe : public AsyncTidyCheck {
+public:
+  LocksHeldProbe(StringRef Name, ClangTidyContext *Context)
+      : AsyncTidyCheck(Name, Context),
+        Guards(readNameList("Guards", DefaultGuardTypes)),
+        Mutexes(readNameList("Mutexes", DefaultMutexTypes)) {}
+  void registerMatchers(MatchFinder *Finder) override {
+    Finder->addMatcher(
+        functionDecl(isExpansionInMainFile(), isDefinition()).bind("function"),
+        this);
+  }
+  void check(const MatchFinder::MatchResult &Result) override {
+    const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
+    forEachStmtWithLocksHeld(
+        *Function->getBody(), {Guards, Mutexes},
+        [&](const Stmt &S, llvm::ArrayRef<const HeldLock *> Held) {
+          const auto *Call = llvm::dyn_cast<CallExpr>(&S);
+          if (!Call || !Call->getDirectCallee() ||
+              !Call->getDirectCallee()->getIdentifier() ||
+              Call->getDirectCallee()->getName() != "touch")
+            return;
+          std::string Names;
+          for (const HeldLock *Lock : Held)
+            for (const ValueDecl *Mutex : Lock->Mutexes)
+              Names += " " + Mutex->getName().str();
+          diag(Call->getBeginLoc(), "held:%0")
+              << (Names.empty() ? " none" : Names);
+        });
   }
 
 private:
@@ -227,6 +267,7 @@ public:
     Factories.registerCheck<EnclosingProbe>("probe-enclosing");
     Factories.registerCheck<FixItProbe>("probe-fixit");
     Factories.registerCheck<LockScopesProbe>("probe-lock-scopes");
+    Factories.registerCheck<LocksHeldProbe>("probe-locks-held");
     Factories.registerCheck<NameListProbe>("probe-name-list");
   }
 };

@@ -1,0 +1,66 @@
+// Which mutexes are held at each statement of a function body.
+// RUN: %probe_tidy -checks='-*,probe-locks-held' %s -- -std=c++17 2>&1 \
+// RUN:   | grep -v "^ " | FileCheck %s --implicit-check-not="warning:"
+
+#include <mutex>
+#include <shared_mutex>
+
+void touch();
+
+std::mutex a, b;
+std::shared_mutex shared;
+
+void nothingHeld() {
+  touch();
+  // CHECK: :[[@LINE-1]]:3: warning: held: none [probe-locks-held]
+}
+
+void nestedBlocks(bool flag) {
+  std::lock_guard<std::mutex> outer(a);
+  if (flag) {
+    std::unique_lock<std::mutex> inner(b);
+    touch();
+    // CHECK: :[[@LINE-1]]:5: warning: held: a b
+    inner.unlock();
+    touch();
+    // CHECK: :[[@LINE-1]]:5: warning: held: a{{$}}
+  }
+  touch();
+  // CHECK: :[[@LINE-1]]:3: warning: held: a{{$}}
+}
+
+void releasedOnOnePath(bool flag) {
+  std::unique_lock<std::mutex> lock(a);
+  if (flag) {
+    lock.unlock();
+    touch();
+    // CHECK: :[[@LINE-1]]:5: warning: held: none
+    return;
+  }
+  touch();
+  // CHECK: :[[@LINE-1]]:3: warning: held: a{{$}}
+}
+
+void byHandAndInConditions(int n) {
+  a.lock();
+  while (n-- > 0)
+    touch();
+  // CHECK: :[[@LINE-1]]:5: warning: held: a{{$}}
+  a.unlock();
+  touch();
+  // CHECK: :[[@LINE-1]]:3: warning: held: none
+  std::shared_lock<std::shared_mutex> reader(shared);
+  for (int i = 0; i < n; ++i) {
+    std::scoped_lock both(a, b);
+    touch();
+    // CHECK: :[[@LINE-1]]:5: warning: held: shared a b
+  }
+}
+
+// The walk of a function leaves out the lambdas in it: their bodies run
+// later, maybe without the lock (no "held: a" here).
+void lambdasAreTheirOwn() {
+  std::lock_guard<std::mutex> lock(a);
+  auto later = [] { touch(); };
+  later();
+}
