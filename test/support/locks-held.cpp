@@ -23,10 +23,10 @@ void nestedBlocks(bool flag) {
     // CHECK: :[[@LINE-1]]:5: warning: held: a b
     inner.unlock();
     touch();
-    // CHECK: :[[@LINE-1]]:5: warning: held: a{{$}}
+    // CHECK: :[[@LINE-1]]:5: warning: held: a [probe-locks-held]
   }
   touch();
-  // CHECK: :[[@LINE-1]]:3: warning: held: a{{$}}
+  // CHECK: :[[@LINE-1]]:3: warning: held: a [probe-locks-held]
 }
 
 void releasedOnOnePath(bool flag) {
@@ -38,14 +38,14 @@ void releasedOnOnePath(bool flag) {
     return;
   }
   touch();
-  // CHECK: :[[@LINE-1]]:3: warning: held: a{{$}}
+  // CHECK: :[[@LINE-1]]:3: warning: held: a [probe-locks-held]
 }
 
 void byHandAndInConditions(int n) {
   a.lock();
   while (n-- > 0)
     touch();
-  // CHECK: :[[@LINE-1]]:5: warning: held: a{{$}}
+  // CHECK: :[[@LINE-1]]:5: warning: held: a [probe-locks-held]
   a.unlock();
   touch();
   // CHECK: :[[@LINE-1]]:3: warning: held: none
