@@ -12,6 +12,7 @@
 #include "FireAndForgetCheck.h"
 #include "IgnoredErrorCheck.h"
 #include "LockAcrossSuspendCheck.h"
+#include "ManualLockUnlockCheck.h"
 #include "SequentialAwaitInLoopCheck.h"
 #include "SwallowedExceptionCheck.h"
 #include "support/VersionGuard.h"
@@ -29,6 +30,7 @@ public:
     Factories.registerCheck<IgnoredErrorCheck>("async-ignored-error");
     Factories.registerCheck<LockAcrossSuspendCheck>(
         "async-lock-across-suspend");
+    Factories.registerCheck<ManualLockUnlockCheck>("async-manual-lock-unlock");
     Factories.registerCheck<SequentialAwaitInLoopCheck>(
         "async-sequential-await-in-loop");
     Factories.registerCheck<SwallowedExceptionCheck>(

@@ -159,4 +159,32 @@ SourceLocation endOfStatement(const Stmt &S, const ASTContext &Context) {
   return Lexer::getLocForEndOfToken(Last, 0, SM, LangOpts);
 }
 
+bool isNameFreeIn(llvm::StringRef Name, const Stmt &S,
+                  const ASTContext &Context) {
+  const SourceManager &SM = Context.getSourceManager();
+  CharSourceRange Range = Lexer::makeFileCharRange(
+      CharSourceRange::getTokenRange(S.getSourceRange()), SM,
+      Context.getLangOpts());
+  if (Range.isInvalid())
+    return false;
+  std::pair<FileID, unsigned> Begin = SM.getDecomposedLoc(Range.getBegin());
+  std::pair<FileID, unsigned> End = SM.getDecomposedLoc(Range.getEnd());
+  llvm::StringRef Buffer = SM.getBufferData(Begin.first);
+  Lexer Lex(SM.getLocForStartOfFile(Begin.first), Context.getLangOpts(),
+            Buffer.begin(), Buffer.begin() + Begin.second, Buffer.end());
+  Token Tok;
+  bool AfterMemberAccess = false;
+  bool AtEnd = false;
+  while (!AtEnd) {
+    AtEnd = Lex.LexFromRawLexer(Tok);
+    if (SM.getFileOffset(Tok.getLocation()) >= End.second)
+      break;
+    if (Tok.is(tok::raw_identifier) && Tok.getRawIdentifier() == Name &&
+        !AfterMemberAccess)
+      return false;
+    AfterMemberAccess = Tok.isOneOf(tok::period, tok::arrow);
+  }
+  return true;
+}
+
 } // namespace clang::tidy::asynctidy

@@ -53,6 +53,12 @@ std::string indentLinesAfterFirst(llvm::StringRef Text, llvm::StringRef Extra);
 /// cannot be told.
 SourceLocation endOfStatement(const Stmt &S, const ASTContext &Context);
 
+/// Whether a variable named \p Name declared at the start of \p S would
+/// neither clash with nor hide anything \p S uses: the identifier appears
+/// in it only as a member name, after `.` or `->`.
+bool isNameFreeIn(llvm::StringRef Name, const Stmt &S,
+                  const ASTContext &Context);
+
 } // namespace clang::tidy::asynctidy
 
 #endif // ASYNCTIDY_SUPPORT_FIXITUTILS_H

@@ -30,17 +30,6 @@ std::pair<const ValueDecl *, StringRef> memberCallStatement(const Stmt *S) {
           Call->getMethodDecl()->getName()};
 }
 
-bool isLockMethod(StringRef Name) {
-  return Name == "lock" || Name == "lock_shared" || Name == "Lock" ||
-         Name == "ReaderLock" || Name == "WriterLock";
-}
-
-// Not release(): std::unique_lock::release() leaves the mutex locked.
-bool isUnlockMethod(StringRef Name) {
-  return Name == "unlock" || Name == "unlock_shared" || Name == "Unlock" ||
-         Name == "ReaderUnlock" || Name == "WriterUnlock";
-}
-
 bool defersLocking(const CXXConstructExpr &Construct) {
   for (const Expr *Arg : Construct.arguments())
     if (const CXXRecordDecl *Tag = recordOf(Arg->getType()))
@@ -89,6 +78,17 @@ const VarDecl *guardDeclaredBy(const Stmt *S, const NameList &Guards) {
   return Var;
 }
 } // namespace
+
+bool isLockMethod(StringRef Name) {
+  return Name == "lock" || Name == "lock_shared" || Name == "Lock" ||
+         Name == "ReaderLock" || Name == "WriterLock";
+}
+
+// Not release(): std::unique_lock::release() leaves the mutex locked.
+bool isUnlockMethod(StringRef Name) {
+  return Name == "unlock" || Name == "unlock_shared" || Name == "Unlock" ||
+         Name == "ReaderUnlock" || Name == "WriterUnlock";
+}
 
 const ValueDecl *namedObject(const Expr *E) {
   E = E->IgnoreParenImpCasts();

@@ -10,6 +10,7 @@
 
 #include "support/NameList.h"
 #include "clang/AST/Stmt.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include <vector>
 
@@ -74,6 +75,19 @@ void forEachStmtWithLocksHeld(
     const Stmt &Body, const LockTypes &Types,
     llvm::function_ref<void(const Stmt &, llvm::ArrayRef<const HeldLock *>)>
         Visit);
+
+/// Whether a method named \p Name takes a lock: lock(), lock_shared(), and
+/// absl::Mutex's Lock(), ReaderLock(), WriterLock().
+bool isLockMethod(llvm::StringRef Name);
+/// Whether a method named \p Name releases a lock (not release(), which
+/// leaves the mutex locked).
+bool isUnlockMethod(llvm::StringRef Name);
+
+namespace matchers {
+AST_MATCHER(NamedDecl, isLockMethod) {
+  return Node.getIdentifier() && asynctidy::isLockMethod(Node.getName());
+}
+} // namespace matchers
 
 /// The variable or data member \p E names, looking through `this->`, or
 /// nullptr.

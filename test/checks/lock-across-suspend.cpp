@@ -1,11 +1,12 @@
 // A bare lock() in a coroutine also blocks: async-blocking-call-in-coroutine
-// reports those calls too, as its own tests show.
-// RUN: %check_async_tidy --allow-other=async-blocking-call-in-coroutine %s async-lock-across-suspend %t -- -std=c++20 -I%inputs
-// RUN: %check_async_tidy --allow-other=async-blocking-call-in-coroutine --check-suffix=FIX --fix-notes %s async-lock-across-suspend %t-fix -- -std=c++20 -I%inputs
-// RUN: %check_async_tidy --allow-other=async-blocking-call-in-coroutine --check-suffix=ASYNC %s async-lock-across-suspend %t-async \
+// reports those calls too, as its own tests show, and async-manual-lock-unlock
+// a bare lock() whose region can throw.
+// RUN: %check_async_tidy --allow-other=async-blocking-call-in-coroutine,async-manual-lock-unlock %s async-lock-across-suspend %t -- -std=c++20 -I%inputs
+// RUN: %check_async_tidy --allow-other=async-blocking-call-in-coroutine,async-manual-lock-unlock --check-suffix=FIX --fix-notes %s async-lock-across-suspend %t-fix -- -std=c++20 -I%inputs
+// RUN: %check_async_tidy --allow-other=async-blocking-call-in-coroutine,async-manual-lock-unlock --check-suffix=ASYNC %s async-lock-across-suspend %t-async \
 // RUN:   -config="{CheckOptions: {async-lock-across-suspend.AsyncMutexTypes: '::app::AsyncMutex', async-lock-across-suspend.GuardTypes: '::std::lock_guard;::app::Guard', async-lock-across-suspend.MutexTypes: '::std::mutex;::app::AsyncMutex'}}" \
 // RUN:   -- -std=c++20 -I%inputs
-// RUN: %check_async_tidy --allow-other=async-blocking-call-in-coroutine --check-suffix=NOASYNC %s async-lock-across-suspend %t-noasync \
+// RUN: %check_async_tidy --allow-other=async-blocking-call-in-coroutine,async-manual-lock-unlock --check-suffix=NOASYNC %s async-lock-across-suspend %t-noasync \
 // RUN:   -config="{CheckOptions: {async-lock-across-suspend.GuardTypes: '', async-lock-across-suspend.MutexTypes: '::app::AsyncMutex'}}" \
 // RUN:   -- -std=c++20 -I%inputs
 

@@ -1,0 +1,239 @@
+//===--- ManualLockUnlockCheck.cpp - asynctidy ----------------------------===//
+//
+// Part of asynctidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#include "ManualLockUnlockCheck.h"
+#include "support/Coroutines.h"
+#include "support/FixItUtils.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+namespace clang::tidy::asynctidy {
+using namespace ast_matchers;
+
+namespace {
+/// A way out of the locked region that skips the unlock().
+struct Exit {
+  enum Kind { Return, Throw, CoReturn, Jump, ThrowingCall };
+  const Stmt *Where = nullptr;
+  Kind How = Return;
+};
+
+/// Whether calling through \p Call may throw: its callee is declared without
+/// `noexcept` (and not `throw()`). Unknown exception specifications count as
+/// not throwing, to stay quiet where the compiler has not decided.
+bool mayThrow(const CallExpr &Call) {
+  QualType Type;
+  if (const FunctionDecl *Callee = Call.getDirectCallee())
+    Type = Callee->getType();
+  else if (const Expr *Callee = Call.getCallee())
+    Type = Callee->getType()->getPointeeType();
+  const auto *Prototype =
+      Type.isNull() ? nullptr : Type->getAs<FunctionProtoType>();
+  return Prototype && Prototype->canThrow() == CT_Can;
+}
+
+/// Whether \p Call locks or unlocks a mutex: libstdc++ declares them
+/// without noexcept, but they throw only when the program is already broken.
+bool isLockingCall(const CallExpr &Call, const NameList &MutexTypes) {
+  const auto *Method =
+      llvm::dyn_cast_or_null<CXXMethodDecl>(Call.getDirectCallee());
+  return Method && Method->getIdentifier() &&
+         (isLockMethod(Method->getName()) ||
+          isUnlockMethod(Method->getName())) &&
+         MutexTypes.matches(*Method->getParent());
+}
+
+/// The first exit from \p S that leaves the region it belongs to; \p InLoop
+/// and \p InSwitch say whether a break or continue stays inside.
+std::optional<Exit> firstExit(const Stmt &S, bool InLoop, bool InSwitch,
+                              const NameList &MutexTypes) {
+  InLoop |= llvm::isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
+  InSwitch |= llvm::isa<SwitchStmt>(S);
+  std::optional<Exit> Found;
+  forEachStmtOfFunction(S, [&](const Stmt &Node) {
+    if (Found)
+      return false;
+    if (&Node != &S &&
+        llvm::isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt, SwitchStmt>(
+            Node)) {
+      Found = firstExit(Node, InLoop, InSwitch, MutexTypes);
+      return false;
+    }
+    if (llvm::isa<ReturnStmt>(Node))
+      Found = Exit{&Node, Exit::Return};
+    else if (llvm::isa<CXXThrowExpr>(Node))
+      Found = Exit{&Node, Exit::Throw};
+    else if (llvm::isa<CoreturnStmt>(Node))
+      Found = Exit{&Node, Exit::CoReturn};
+    else if (llvm::isa<GotoStmt, IndirectGotoStmt>(Node) ||
+             (llvm::isa<BreakStmt>(Node) && !InLoop && !InSwitch) ||
+             (llvm::isa<ContinueStmt>(Node) && !InLoop))
+      Found = Exit{&Node, Exit::Jump};
+    else if (const auto *Call = llvm::dyn_cast<CallExpr>(&Node);
+             Call && mayThrow(*Call) && !isLockingCall(*Call, MutexTypes))
+      Found = Exit{&Node, Exit::ThrowingCall};
+    return !Found;
+  });
+  return Found;
+}
+
+/// `object.method()`: the object's text and the method, when \p S is such
+/// a call.
+const CXXMemberCallExpr *memberCall(const Stmt &S) {
+  const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(&S);
+  return Call && Call->getMethodDecl() && Call->getMethodDecl()->getIdentifier()
+             ? Call
+             : nullptr;
+}
+} // namespace
+
+ManualLockUnlockCheck::ManualLockUnlockCheck(StringRef Name,
+                                             ClangTidyContext *Context)
+    : AsyncTidyCheck(Name, Context),
+      MutexTypes(readNameList("MutexTypes", DefaultMutexTypes)),
+      Inserter(Options.getLocalOrGlobal("IncludeStyle",
+                                        utils::IncludeSorter::IS_LLVM),
+               /*SelfContainedDiags=*/false) {}
+
+void ManualLockUnlockCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  AsyncTidyCheck::storeOptions(Opts);
+  Options.store(Opts, "IncludeStyle", Inserter.getStyle());
+}
+
+void ManualLockUnlockCheck::registerPPCallbacks(
+    const SourceManager &SM, Preprocessor *PP, Preprocessor *ModuleExpanderPP) {
+  Inserter.registerPreprocessor(PP);
+}
+
+void ManualLockUnlockCheck::registerMatchers(MatchFinder *Finder) {
+  // Blocks with a statement that locks a mutex by hand.
+  auto LockByHand = cxxMemberCallExpr(
+      callee(cxxMethodDecl(matchers::isLockMethod(),
+                           ofClass(matchers::matchesNameList(&MutexTypes)))));
+  Finder->addMatcher(
+      compoundStmt(unless(isExpansionInSystemHeader()), has(LockByHand))
+          .bind("block"),
+      this);
+}
+
+void ManualLockUnlockCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Block = Result.Nodes.getNodeAs<CompoundStmt>("block");
+  llvm::ArrayRef<Stmt *> Body(Block->body_begin(), Block->body_end());
+  for (const HeldLock &Lock : locksTakenIn(*Block, {NoGuards, MutexTypes})) {
+    // A lock released elsewhere (by the caller, in another function) is a
+    // protocol this check cannot see.
+    if (!Lock.Mutex || !Lock.ReleasedExplicitly)
+      continue;
+    std::optional<Exit> Found;
+    for (size_t I = Lock.First; I < Lock.End && !Found; ++I)
+      Found =
+          firstExit(*Body[I], /*InLoop=*/false, /*InSwitch=*/false, MutexTypes);
+    if (!Found)
+      continue;
+    {
+      auto Warning =
+          diag(Lock.Acquire->getBeginLoc(),
+               "mutex %0 is locked and unlocked by hand: an exit or an "
+               "exception before the unlock leaves it locked for good")
+          << Lock.Mutex;
+      for (const FixItHint &Fix : useUniqueLock(*Block, Lock, *Result.Context))
+        Warning << Fix;
+    }
+    diag(Found->Where->getBeginLoc(),
+         "%select{this return leaves|this throw leaves|this co_return "
+         "leaves|this jump leaves|this call may throw, leaving}0 %1 locked",
+         DiagnosticIDs::Note)
+        << Found->How << Lock.Mutex;
+    diag(Body[Lock.End]->getBeginLoc(), "%0 is unlocked only here",
+         DiagnosticIDs::Note)
+        << Lock.Mutex;
+  }
+}
+
+std::vector<FixItHint> ManualLockUnlockCheck::useUniqueLock(
+    const CompoundStmt &Block, const HeldLock &Lock, ASTContext &Context) {
+  llvm::ArrayRef<Stmt *> Body(Block.body_begin(), Block.body_end());
+  const auto *LockCall = memberCall(*Lock.Acquire);
+  if (!LockCall || LockCall->getMethodDecl()->getName() != "lock")
+    return {};
+  std::optional<std::string> Object =
+      sourceText(*LockCall->getImplicitObjectArgument(), Context);
+  if (!Object || !isSafeToEdit(*Lock.Acquire, Context))
+    return {};
+  // A label after the new variable would let a jump skip its
+  // initialisation, which does not compile.
+  for (const Stmt *S : Body.drop_front(Lock.First))
+    if (llvm::isa<SwitchCase, LabelStmt>(S))
+      return {};
+  // One variable per mutex and block: a second pair on the same mutex
+  // would declare it twice.
+  std::vector<HeldLock> Others = locksTakenIn(Block, {NoGuards, MutexTypes});
+  bool Alone = true;
+  for (const HeldLock &Other : Others) {
+    if (Other.Acquire == Lock.Acquire)
+      continue;
+    if (Other.Mutex == Lock.Mutex)
+      return {};
+    Alone = false;
+  }
+  std::string Name = Alone ? "lock" : "";
+  if (Name.empty() || !isNameFreeIn(Name, Block, Context))
+    Name = Lock.Mutex->getName().trim('_').str() + "_lock";
+  if (!isNameFreeIn(Name, Block, Context))
+    return {};
+
+  // Every other use of the mutex while the lock is held, up to and with the
+  // unlock() that ends it, becomes a use of the unique_lock: lock() and
+  // unlock() only, on the same object as written.
+  std::vector<FixItHint> Fixes;
+  bool Usable = true;
+  for (const Stmt *S : Body.slice(Lock.First, Lock.End - Lock.First + 1)) {
+    forEachStmtOfFunction(*S, [&](const Stmt &Node) {
+      if (!Usable)
+        return false;
+      if (const CXXMemberCallExpr *Call = memberCall(Node)) {
+        const Expr *On = Call->getImplicitObjectArgument();
+        if (On && namedObject(On) == Lock.Mutex) {
+          StringRef Method = Call->getMethodDecl()->getName();
+          Usable = (Method == "lock" || Method == "unlock") &&
+                   sourceText(*On, Context) == Object &&
+                   isSafeToEdit(*Call, Context);
+          Fixes.push_back(
+              FixItHint::CreateReplacement(On->getSourceRange(), Name));
+          return false;
+        }
+      }
+      // Any other use (try_lock(), passing the mutex on) needs the mutex.
+      if (llvm::isa<DeclRefExpr, MemberExpr>(Node) &&
+          namedObject(llvm::cast<Expr>(&Node)) == Lock.Mutex)
+        Usable = false;
+      return Usable;
+    });
+  }
+  if (!Usable)
+    return {};
+
+  std::string Type = "std::unique_lock";
+  if (!Context.getLangOpts().CPlusPlus17)
+    Type += "<" +
+            Lock.Mutex->getType()
+                .getNonReferenceType()
+                .getUnqualifiedType()
+                .getAsString(Context.getPrintingPolicy()) +
+            ">";
+  Fixes.push_back(FixItHint::CreateReplacement(
+      LockCall->getSourceRange(), Type + " " + Name + "(" + *Object + ")"));
+  const SourceManager &SM = Context.getSourceManager();
+  if (auto Include = Inserter.createIncludeInsertion(
+          SM.getFileID(SM.getExpansionLoc(Lock.Acquire->getBeginLoc())),
+          "<mutex>"))
+    Fixes.push_back(*Include);
+  return Fixes;
+}
+
+} // namespace clang::tidy::asynctidy
