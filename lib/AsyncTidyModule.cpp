@@ -7,6 +7,7 @@
 
 #include "asynctidy/AsyncTidyModule.h"
 #include "BlockingCallInCoroutineCheck.h"
+#include "CheckThenInsertCheck.h"
 #include "Compat.h"
 #include "ExceptionEscapingThreadCheck.h"
 #include "FireAndForgetCheck.h"
@@ -24,6 +25,7 @@ public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<BlockingCallInCoroutineCheck>(
         "async-blocking-call-in-coroutine");
+    Factories.registerCheck<CheckThenInsertCheck>("async-check-then-insert");
     Factories.registerCheck<ExceptionEscapingThreadCheck>(
         "async-exception-escaping-thread");
     Factories.registerCheck<FireAndForgetCheck>("async-fire-and-forget");
