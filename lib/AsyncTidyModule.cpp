@@ -16,6 +16,7 @@
 #include "ManualLockUnlockCheck.h"
 #include "SequentialAwaitInLoopCheck.h"
 #include "SwallowedExceptionCheck.h"
+#include "UnguardedMemberCheck.h"
 #include "support/VersionGuard.h"
 
 namespace clang::tidy::asynctidy {
@@ -37,6 +38,7 @@ public:
         "async-sequential-await-in-loop");
     Factories.registerCheck<SwallowedExceptionCheck>(
         "async-swallowed-exception");
+    Factories.registerCheck<UnguardedMemberCheck>("async-unguarded-member");
   }
 };
 

@@ -9,6 +9,7 @@
 #include "support/Coroutines.h"
 #include "support/FixItUtils.h"
 #include "support/LockScopes.h"
+#include "support/Records.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
@@ -131,20 +132,6 @@ std::optional<MembershipTest> parseTest(const Expr *Condition,
   return Test;
 }
 
-/// Whether \p Record or one of its bases declares a member named \p Name.
-bool declares(const CXXRecordDecl &Record, StringRef Name) {
-  if (!Record.hasDefinition())
-    return false;
-  const CXXRecordDecl &Definition = *Record.getDefinition();
-  if (!Definition.lookup(&Definition.getASTContext().Idents.get(Name)).empty())
-    return true;
-  for (const CXXBaseSpecifier &Base : Definition.bases())
-    if (const CXXRecordDecl *BaseRecord = Base.getType()->getAsCXXRecordDecl())
-      if (declares(*BaseRecord, Name))
-        return true;
-  return false;
-}
-
 /// The container class \p Call is made on.
 const CXXRecordDecl *containerOf(const CXXMemberCallExpr &Call) {
   // Before the conversion to the base class that declares the method.
@@ -158,7 +145,7 @@ const CXXRecordDecl *containerOf(const CXXMemberCallExpr &Call) {
 /// Maps map keys to values (they declare mapped_type); sets hold keys.
 bool isMap(const CXXMemberCallExpr &Call) {
   const CXXRecordDecl *Record = containerOf(Call);
-  return Record && declares(*Record, "mapped_type");
+  return Record && declaresMember(*Record, "mapped_type");
 }
 
 /// The key that an insertion into \p Test's container inserts, if \p E is

@@ -97,11 +97,20 @@ def split_arguments(rest):
 
 def diagnostics_of(output, path, kinds):
     """The lines of clang-tidy's output that start a diagnostic of a kind in
-    `kinds` about `path`, with the path shortened to what follows it."""
+    `kinds` about `path`, with the path shortened to what follows it. Notes
+    in other files (a header the note points into) are kept too, named by
+    their file name: `header.h:12:5: note: ...`."""
     pattern = re.compile(r"^(?:.*/)?" + re.escape(os.path.basename(path)) +
                          r"(:\d+:\d+: (" + "|".join(kinds) + r"): .*)$")
-    return [m.group(1) for m in map(pattern.match, output.splitlines())
-            if m and not m.group(1).endswith(FIX_APPLIED_NOTE)]
+    elsewhere = re.compile(r"^(?:.*/)?([^/:]+:\d+:\d+: note: .*)$")
+    lines = []
+    for line in output.splitlines():
+        match = pattern.match(line)
+        if match:
+            lines.append(match.group(1))
+        elif "note" in kinds and elsewhere.match(line):
+            lines.append(elsewhere.match(line).group(1))
+    return [l for l in lines if not l.endswith(FIX_APPLIED_NOTE)]
 
 
 class TestRun:

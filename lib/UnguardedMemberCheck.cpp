@@ -1,0 +1,349 @@
+//===--- UnguardedMemberCheck.cpp - asynctidy -----------------------------===//
+//
+// Part of asynctidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#include "UnguardedMemberCheck.h"
+#include "support/Coroutines.h"
+#include "support/FixItUtils.h"
+#include "support/Records.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+namespace clang::tidy::asynctidy {
+using namespace ast_matchers;
+
+static constexpr llvm::StringLiteral DefaultThreadSafeTypes =
+    "::std::atomic;::std::atomic_flag;::std::atomic_ref;"
+    "::std::condition_variable;::std::condition_variable_any;"
+    "::std::once_flag;::std::latch;::std::barrier;"
+    "::std::counting_semaphore;::std::binary_semaphore;::std::stop_source;"
+    "::boost::atomic;::boost::condition_variable;::absl::CondVar;"
+    "::absl::Notification";
+
+using Access = UnguardedMemberCheck::Access;
+using MethodSummary = UnguardedMemberCheck::MethodSummary;
+
+namespace {
+const CXXRecordDecl *recordOf(QualType Type) {
+  Type = Type.getNonReferenceType();
+  while (const auto *Array = Type->getAsArrayTypeUnsafe())
+    Type = Array->getElementType();
+  return Type->getAsCXXRecordDecl();
+}
+
+/// The `this->member` expression that \p E writes to when it is assigned,
+/// incremented or mutated: the member itself, or a member of it
+/// (`stats_.count`), or an element of a member array.
+const MemberExpr *writtenMember(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Member = llvm::dyn_cast<MemberExpr>(E)) {
+      const Expr *Base = Member->getBase()->IgnoreParenImpCasts();
+      if (llvm::isa<CXXThisExpr>(Base))
+        return Member;
+      if (Member->isArrow())
+        return nullptr; // through a pointer: the pointee changes
+      E = Base;
+    } else if (const auto *Subscript = llvm::dyn_cast<ArraySubscriptExpr>(E)) {
+      E = Subscript->getBase();
+    } else {
+      return nullptr;
+    }
+  }
+  return nullptr;
+}
+
+/// What \p S writes to, if it is a write: an assignment, an increment, a
+/// call of a non-const member function or of an operator on the member, a
+/// non-const reference or pointer to it handed to a function.
+llvm::SmallVector<const MemberExpr *, 1> writesOf(const Stmt &S) {
+  llvm::SmallVector<const MemberExpr *, 1> Written;
+  auto Add = [&](const Expr *E) {
+    if (const MemberExpr *Member = writtenMember(E))
+      Written.push_back(Member);
+  };
+  if (const auto *Binary = llvm::dyn_cast<BinaryOperator>(&S)) {
+    if (Binary->isAssignmentOp())
+      Add(Binary->getLHS());
+  } else if (const auto *Unary = llvm::dyn_cast<UnaryOperator>(&S)) {
+    if (Unary->isIncrementDecrementOp() || Unary->getOpcode() == UO_AddrOf)
+      Add(Unary->getSubExpr());
+  } else if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(&S)) {
+    const CXXMethodDecl *Method = Member->getMethodDecl();
+    if (Method && !Method->isConst())
+      Add(Member->getImplicitObjectArgument());
+  } else if (const auto *Operator = llvm::dyn_cast<CXXOperatorCallExpr>(&S)) {
+    const auto *Method =
+        llvm::dyn_cast_or_null<CXXMethodDecl>(Operator->getDirectCallee());
+    if (Operator->getNumArgs() > 0 &&
+        ((Method && !Method->isConst()) || Operator->isAssignmentOp()))
+      Add(Operator->getArg(0));
+  } else if (const auto *Dependent =
+                 llvm::dyn_cast<CXXDependentScopeMemberExpr>(&S)) {
+    // `items_.push_back(x)` in a template: the method is not known yet.
+    if (!Dependent->isImplicitAccess())
+      Add(Dependent->getBase());
+  }
+  if (const auto *Call = llvm::dyn_cast<CallExpr>(&S)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    unsigned Offset = llvm::isa<CXXOperatorCallExpr>(Call) &&
+                              llvm::isa_and_nonnull<CXXMethodDecl>(Callee)
+                          ? 1
+                          : 0;
+    for (unsigned I = Offset; Callee && I < Call->getNumArgs() &&
+                              I - Offset < Callee->getNumParams();
+         ++I) {
+      QualType Param = Callee->getParamDecl(I - Offset)->getType();
+      if ((Param->isLValueReferenceType() || Param->isPointerType()) &&
+          !Param->getPointeeType().isConstQualified())
+        Add(Call->getArg(I));
+    }
+  }
+  return Written;
+}
+
+bool isCallOnThis(const CXXMemberCallExpr &Call) {
+  return llvm::isa<CXXThisExpr>(
+      Call.getImplicitObjectArgument()->IgnoreParenImpCasts());
+}
+} // namespace
+
+UnguardedMemberCheck::UnguardedMemberCheck(StringRef Name,
+                                           ClangTidyContext *Context)
+    : AsyncTidyCheck(Name, Context),
+      GuardTypes(readNameList("GuardTypes", DefaultGuardTypes)),
+      MutexTypes(readNameList("MutexTypes", DefaultMutexTypes)),
+      ThreadSafeTypes(readNameList("ThreadSafeTypes", DefaultThreadSafeTypes)),
+      Inserter(Options.getLocalOrGlobal("IncludeStyle",
+                                        utils::IncludeSorter::IS_LLVM),
+               /*SelfContainedDiags=*/false) {}
+
+void UnguardedMemberCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  AsyncTidyCheck::storeOptions(Opts);
+  Options.store(Opts, "IncludeStyle", Inserter.getStyle());
+}
+
+void UnguardedMemberCheck::registerPPCallbacks(const SourceManager &SM,
+                                               Preprocessor *PP,
+                                               Preprocessor *ModuleExpanderPP) {
+  Inserter.registerPreprocessor(PP);
+}
+
+void UnguardedMemberCheck::registerMatchers(MatchFinder *Finder) {
+  // Member functions with bodies of classes that own a mutex. The class is
+  // judged at the end of the translation unit, when all the member
+  // functions it defines, inline or out of line, have been seen.
+  auto Mutex = fieldDecl(hasType(hasUnqualifiedDesugaredType(recordType(
+      hasDeclaration(namedDecl(matchers::matchesNameList(&MutexTypes)))))));
+  Finder->addMatcher(cxxMethodDecl(isDefinition(),
+                                   unless(isExpansionInSystemHeader()),
+                                   ofClass(cxxRecordDecl(has(Mutex))))
+                         .bind("method"),
+                     this);
+}
+
+void UnguardedMemberCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Method = Result.Nodes.getNodeAs<CXXMethodDecl>("method");
+  if (!Method->hasBody() || Method->isDefaulted() || Method->isDeleted())
+    return;
+  Context = Result.Context;
+  Classes[Method->getParent()->getCanonicalDecl()].push_back(Method);
+}
+
+MethodSummary
+UnguardedMemberCheck::summarise(const CXXMethodDecl &Method) const {
+  MethodSummary Summary;
+  Summary.Method = &Method;
+  const CXXRecordDecl *Class = Method.getParent()->getCanonicalDecl();
+  llvm::DenseSet<const MemberExpr *> Written;
+  forEachStmtWithLocksHeld(
+      *Method.getBody(), {GuardTypes, MutexTypes},
+      [&](const Stmt &S, llvm::ArrayRef<const HeldLock *> Held) {
+        if (!Held.empty())
+          Summary.TakesLock = true;
+        for (const MemberExpr *Member : writesOf(S))
+          Written.insert(Member);
+        if (const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(&S))
+          if (Call->getMethodDecl() && isCallOnThis(*Call) &&
+              Call->getMethodDecl()->getParent()->getCanonicalDecl() == Class)
+            Summary.Calls.push_back({Call->getMethodDecl(), !Held.empty()});
+        const auto *Member = llvm::dyn_cast<MemberExpr>(&S);
+        if (!Member ||
+            !llvm::isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
+          return;
+        const auto *Field = llvm::dyn_cast<FieldDecl>(Member->getMemberDecl());
+        if (!Field || Field->getParent()->getCanonicalDecl() != Class)
+          return;
+        Access Use{Field, Member, Written.count(Member) > 0, {}, !Held.empty()};
+        for (const HeldLock *Lock : Held)
+          for (const ValueDecl *Mutex : Lock->Mutexes)
+            if (const auto *MutexField = llvm::dyn_cast<FieldDecl>(Mutex);
+                MutexField &&
+                MutexField->getParent()->getCanonicalDecl() == Class)
+              Use.Held.push_back(MutexField);
+        Summary.Accesses.push_back(std::move(Use));
+      });
+  return Summary;
+}
+
+void UnguardedMemberCheck::onEndOfTranslationUnit() {
+  for (const auto &[Class, Methods] : Classes)
+    checkClass(*Class, Methods);
+  Classes.clear();
+}
+
+void UnguardedMemberCheck::checkClass(
+    const CXXRecordDecl &Class, llvm::ArrayRef<const CXXMethodDecl *> Methods) {
+  std::vector<MethodSummary> Summaries;
+  for (const CXXMethodDecl *Method : Methods)
+    Summaries.push_back(summarise(*Method));
+
+  // Member functions that run with the lock taken by their caller: called
+  // on `this` while a lock is held, or from such a function, or annotated
+  // as requiring a capability. They are neither evidence nor findings.
+  llvm::DenseSet<const CXXMethodDecl *> UnderCallersLock;
+  llvm::DenseSet<const CXXMethodDecl *> LockingMethods;
+  for (const MethodSummary &Summary : Summaries) {
+    if (Summary.Method->hasAttr<RequiresCapabilityAttr>())
+      UnderCallersLock.insert(Summary.Method->getCanonicalDecl());
+    if (Summary.TakesLock)
+      LockingMethods.insert(Summary.Method->getCanonicalDecl());
+  }
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (const MethodSummary &Summary : Summaries) {
+      bool CallerHolds =
+          UnderCallersLock.count(Summary.Method->getCanonicalDecl());
+      for (const auto &[Callee, Held] : Summary.Calls)
+        if ((Held || CallerHolds) &&
+            UnderCallersLock.insert(Callee->getCanonicalDecl()).second)
+          Changed = true;
+    }
+  }
+  auto IsJudged = [&](const CXXMethodDecl &Method) {
+    return !llvm::isa<CXXConstructorDecl, CXXDestructorDecl>(Method) &&
+           !Method.isStatic() &&
+           !UnderCallersLock.count(Method.getCanonicalDecl());
+  };
+
+  // Which mutexes guard which member, and which members are written, as the
+  // judged member functions show.
+  llvm::MapVector<const FieldDecl *, llvm::SmallVector<const ValueDecl *, 1>>
+      Guards;
+  llvm::DenseMap<const FieldDecl *, const Access *> GuardedExample;
+  llvm::DenseSet<const FieldDecl *> WrittenMembers;
+  for (const MethodSummary &Summary : Summaries) {
+    if (!IsJudged(*Summary.Method))
+      continue;
+    for (const Access &Use : Summary.Accesses) {
+      if (Use.Write)
+        WrittenMembers.insert(Use.Field);
+      for (const ValueDecl *Mutex : Use.Held) {
+        auto &List = Guards[Use.Field];
+        if (!llvm::is_contained(List, Mutex))
+          List.push_back(Mutex);
+        GuardedExample.try_emplace(Use.Field, &Use);
+      }
+    }
+  }
+
+  auto IsShared = [&](const FieldDecl &Field) {
+    const CXXRecordDecl *Record = recordOf(Field.getType());
+    return Field.getType().isConstQualified() ||
+           (Record &&
+            (MutexTypes.matches(*Record) || ThreadSafeTypes.matches(*Record)));
+  };
+
+  for (const MethodSummary &Summary : Summaries) {
+    if (!IsJudged(*Summary.Method))
+      continue;
+    const Access *First = nullptr;
+    llvm::SmallVector<const ValueDecl *, 1> NeededMutexes;
+    for (const Access &Use : Summary.Accesses) {
+      if (Use.AnyLockHeld || IsShared(*Use.Field))
+        continue;
+      auto Guard = Guards.find(Use.Field);
+      if (Guard == Guards.end() ||
+          !(Use.Write || WrittenMembers.count(Use.Field)))
+        continue;
+      if (!First)
+        First = &Use;
+      for (const ValueDecl *Mutex : Guard->second)
+        if (!llvm::is_contained(NeededMutexes, Mutex))
+          NeededMutexes.push_back(Mutex);
+    }
+    if (!First)
+      continue;
+    const ValueDecl *Mutex = Guards.find(First->Field)->second.front();
+    std::vector<FixItHint> Fixes;
+    if (NeededMutexes.size() == 1 && !Summary.TakesLock)
+      Fixes = guardBody(Summary, *Mutex, LockingMethods);
+    diag(First->Where->getMemberLoc(),
+         "'%0' is %select{read|written}1 without holding '%2', which guards "
+         "it elsewhere: concurrent calls race")
+        << First->Field->getName() << First->Write << Mutex->getName() << Fixes;
+    const Access *Example = GuardedExample.lookup(First->Field);
+    diag(Example->Where->getMemberLoc(), "'%0' is accessed with '%1' held here",
+         DiagnosticIDs::Note)
+        << First->Field->getName() << Example->Held.front()->getName();
+  }
+}
+
+std::vector<FixItHint> UnguardedMemberCheck::guardBody(
+    const MethodSummary &Summary, const ValueDecl &Mutex,
+    const llvm::DenseSet<const CXXMethodDecl *> &LockingMethods) {
+  const CXXMethodDecl &Method = *Summary.Method;
+  const auto *Body = llvm::dyn_cast<CompoundStmt>(Method.getBody());
+  if (!Body || Body->body_empty() || isCoroutine(Method) ||
+      !isSafeToEdit(*Body, *Context) || hasHiddenCode(*Body, *Context))
+    return {};
+  // A call to a member function that locks would lock again: a deadlock.
+  for (const auto &[Callee, Held] : Summary.Calls)
+    if (!Callee->hasBody() || LockingMethods.count(Callee->getCanonicalDecl()))
+      return {};
+  // A const member function sees a const mutex, unless it is mutable.
+  const auto *MutexField = llvm::dyn_cast<FieldDecl>(&Mutex);
+  if (!MutexField || (Method.isConst() && !MutexField->isMutable()))
+    return {};
+  const CXXRecordDecl *MutexClass = recordOf(MutexField->getType());
+  if (!MutexClass || !declaresMember(*MutexClass, "lock") ||
+      !declaresMember(*MutexClass, "unlock"))
+    return {};
+  std::string Name;
+  for (StringRef Candidate : {"lock", "guard"})
+    if (isNameFreeIn(Candidate, *Body, *Context)) {
+      Name = Candidate.str();
+      break;
+    }
+  if (Name.empty())
+    return {};
+
+  const LangOptions &LangOpts = Context->getLangOpts();
+  const SourceManager &SM = Context->getSourceManager();
+  std::string Guard =
+      LangOpts.CPlusPlus17
+          ? "std::scoped_lock " + Name
+          : "std::lock_guard<" +
+                MutexField->getType().getUnqualifiedType().getAsString(
+                    Context->getPrintingPolicy()) +
+                "> " + Name;
+  Guard += "(" + Mutex.getName().str() + ");";
+  const Stmt *First = Body->body_front();
+  if (First->getBeginLoc().isMacroID())
+    return {};
+  std::string Separator = isOnOneLine(*Body, SM)
+                              ? " "
+                              : "\n" + indentationOf(First->getBeginLoc(), SM);
+  std::vector<FixItHint> Fixes{
+      FixItHint::CreateInsertion(First->getBeginLoc(), Guard + Separator)};
+  if (auto Include = Inserter.createIncludeInsertion(
+          SM.getFileID(SM.getExpansionLoc(First->getBeginLoc())), "<mutex>"))
+    Fixes.push_back(*Include);
+  return Fixes;
+}
+
+} // namespace clang::tidy::asynctidy

@@ -1,0 +1,75 @@
+//===--- UnguardedMemberCheck.h - asynctidy -------------------------------===//
+//
+// Part of asynctidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNCTIDY_UNGUARDEDMEMBERCHECK_H
+#define ASYNCTIDY_UNGUARDEDMEMBERCHECK_H
+
+#include "clang-tidy/utils/IncludeInserter.h"
+#include "support/AsyncTidyCheck.h"
+#include "support/LockScopes.h"
+#include "llvm/ADT/MapVector.h"
+
+namespace clang::tidy::asynctidy {
+
+/// Finds data members that a class's member functions touch under its mutex
+/// in one place and without it in another.
+///
+/// For the user-facing documentation see docs/checks/unguarded-member.md.
+class UnguardedMemberCheck : public AsyncTidyCheck {
+public:
+  UnguardedMemberCheck(StringRef Name, ClangTidyContext *Context);
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus11;
+  }
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
+                           Preprocessor *ModuleExpanderPP) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onEndOfTranslationUnit() override;
+
+  /// One use of a data member in a member function.
+  struct Access {
+    const FieldDecl *Field;
+    const MemberExpr *Where;
+    bool Write;
+    /// The mutex data members of the class held there.
+    llvm::SmallVector<const ValueDecl *, 2> Held;
+    /// Whether any lock at all is held there.
+    bool AnyLockHeld;
+  };
+
+  /// What a member function does with the members and the locks.
+  struct MethodSummary {
+    const CXXMethodDecl *Method = nullptr;
+    std::vector<Access> Accesses;
+    /// Member functions of the class it calls on `this`, and whether a lock
+    /// is held at the call.
+    std::vector<std::pair<const CXXMethodDecl *, bool>> Calls;
+    bool TakesLock = false;
+  };
+
+private:
+  MethodSummary summarise(const CXXMethodDecl &Method) const;
+  void checkClass(const CXXRecordDecl &Class,
+                  llvm::ArrayRef<const CXXMethodDecl *> Methods);
+  std::vector<FixItHint>
+  guardBody(const MethodSummary &Summary, const ValueDecl &Mutex,
+            const llvm::DenseSet<const CXXMethodDecl *> &LockingMethods);
+
+  const NameList &GuardTypes;
+  const NameList &MutexTypes;
+  const NameList &ThreadSafeTypes;
+  utils::IncludeInserter Inserter;
+  ASTContext *Context = nullptr;
+  llvm::MapVector<const CXXRecordDecl *, std::vector<const CXXMethodDecl *>>
+      Classes;
+};
+
+} // namespace clang::tidy::asynctidy
+
+#endif // ASYNCTIDY_UNGUARDEDMEMBERCHECK_H

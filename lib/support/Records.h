@@ -1,0 +1,21 @@
+//===--- Records.h - questions about classes ------------------------------===//
+//
+// Part of asynctidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNCTIDY_SUPPORT_RECORDS_H
+#define ASYNCTIDY_SUPPORT_RECORDS_H
+
+#include "clang/AST/DeclCXX.h"
+
+namespace clang::tidy::asynctidy {
+
+/// Whether \p Record or one of its bases declares a member named \p Name
+/// (a typedef such as `mapped_type`, or a member function).
+bool declaresMember(const CXXRecordDecl &Record, llvm::StringRef Name);
+
+} // namespace clang::tidy::asynctidy
+
+#endif // ASYNCTIDY_SUPPORT_RECORDS_H
