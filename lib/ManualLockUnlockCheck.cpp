@@ -165,6 +165,10 @@ std::vector<FixItHint> ManualLockUnlockCheck::useUniqueLock(
       sourceText(*LockCall->getImplicitObjectArgument(), Context);
   if (!Object || !isSafeToEdit(*Lock.Acquire, Context))
     return {};
+  // Code clang recovered from an error may hide other uses of the mutex.
+  for (const Stmt *S : Body.slice(Lock.First, Lock.End - Lock.First + 1))
+    if (hasRecoveredCode(*S))
+      return {};
   // A label after the new variable would let a jump skip its
   // initialisation, which does not compile.
   for (const Stmt *S : Body.drop_front(Lock.First))

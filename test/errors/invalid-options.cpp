@@ -10,7 +10,7 @@
 // REGEX-DAG: error: invalid regular expression 'a{1' in option 'async-exception-escaping-thread.ThreadTypes': {{.*}} [clang-tidy-config]
 // REGEX-DAG: error: invalid regular expression 'send)' in option 'async-ignored-error.CheckedFunctions': {{.*}} [clang-tidy-config]
 // The valid entries still work: std::thread is still a thread type.
-// REGEX-DAG: :[[@LINE+24]]:22: warning: an exception can escape this thread's entry lambda
+// REGEX-DAG: :[[@LINE+38]]:22: warning: an exception can escape this thread's entry lambda
 // REGEX-NOT: Stack dump
 
 // RUN: not %clang_tidy -checks='-*,async-*' %s \
@@ -29,6 +29,20 @@
 // RUN: FileCheck --check-prefix=BUILTIN --input-file=%t.builtin %s
 // BUILTIN-DAG: warning: invalid configuration value 'maybe' for option 'async-ignored-error.AllowCastToVoid'; expected a bool [clang-tidy-config]
 // BUILTIN-DAG: warning: invalid configuration value 'sideways' for option 'async-swallowed-exception.IncludeStyle'
+
+// The race checks' name lists and include styles.
+// RUN: not %clang_tidy -checks='-*,async-*' %s \
+// RUN:   -config="{CheckOptions: {async-check-then-insert.ContainerTypes: '::std::map;(', async-manual-lock-unlock.MutexTypes: 'a{1', async-unguarded-member.GuardTypes: '[g', async-unguarded-member.MutexTypes: '*m', async-unguarded-member.ThreadSafeTypes: 'x)', async-manual-lock-unlock.IncludeStyle: 'up', async-unguarded-member.IncludeStyle: 'down'}}" \
+// RUN:   -- -std=c++17 > %t.races 2>&1
+// RUN: FileCheck --check-prefix=RACES --input-file=%t.races %s
+// RACES-DAG: error: invalid regular expression '(' in option 'async-check-then-insert.ContainerTypes': {{.*}} [clang-tidy-config]
+// RACES-DAG: error: invalid regular expression 'a{1' in option 'async-manual-lock-unlock.MutexTypes': {{.*}} [clang-tidy-config]
+// RACES-DAG: error: invalid regular expression '[g' in option 'async-unguarded-member.GuardTypes': {{.*}} [clang-tidy-config]
+// RACES-DAG: error: invalid regular expression '*m' in option 'async-unguarded-member.MutexTypes': {{.*}} [clang-tidy-config]
+// RACES-DAG: error: invalid regular expression 'x)' in option 'async-unguarded-member.ThreadSafeTypes': {{.*}} [clang-tidy-config]
+// RACES-DAG: warning: invalid configuration value 'up' for option 'async-manual-lock-unlock.IncludeStyle'
+// RACES-DAG: warning: invalid configuration value 'down' for option 'async-unguarded-member.IncludeStyle'
+// RACES-NOT: Stack dump
 
 #include <stdexcept>
 #include <thread>
