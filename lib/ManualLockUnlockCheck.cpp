@@ -8,6 +8,7 @@
 #include "ManualLockUnlockCheck.h"
 #include "support/Coroutines.h"
 #include "support/FixItUtils.h"
+#include "support/Records.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -97,12 +98,11 @@ ManualLockUnlockCheck::ManualLockUnlockCheck(StringRef Name,
     : AsyncTidyCheck(Name, Context),
       MutexTypes(readNameList("MutexTypes", DefaultMutexTypes)),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
-                                        utils::IncludeSorter::IS_LLVM),
-               /*SelfContainedDiags=*/false) {}
+                                        utils::IncludeSorter::IS_LLVM)) {}
 
 void ManualLockUnlockCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   AsyncTidyCheck::storeOptions(Opts);
-  Options.store(Opts, "IncludeStyle", Inserter.getStyle());
+  Options.store(Opts, "IncludeStyle", Inserter.style());
 }
 
 void ManualLockUnlockCheck::registerPPCallbacks(
@@ -233,9 +233,10 @@ std::vector<FixItHint> ManualLockUnlockCheck::useUniqueLock(
   Fixes.push_back(FixItHint::CreateReplacement(
       LockCall->getSourceRange(), Type + " " + Name + "(" + *Object + ")"));
   const SourceManager &SM = Context.getSourceManager();
-  if (auto Include = Inserter.createIncludeInsertion(
-          SM.getFileID(SM.getExpansionLoc(Lock.Acquire->getBeginLoc())),
-          "<mutex>"))
+  if (isDeclaredInStd(Context, "unique_lock"))
+    return Fixes;
+  if (auto Include =
+          Inserter.include(Lock.Acquire->getBeginLoc(), SM, "<mutex>"))
     Fixes.push_back(*Include);
   return Fixes;
 }

@@ -8,9 +8,9 @@
 #ifndef ASYNCTIDY_MANUALLOCKUNLOCKCHECK_H
 #define ASYNCTIDY_MANUALLOCKUNLOCKCHECK_H
 
-#include "clang-tidy/utils/IncludeInserter.h"
 #include "support/AsyncTidyCheck.h"
 #include "support/LockScopes.h"
+#include "support/SharedIncludes.h"
 
 namespace clang::tidy::asynctidy {
 
@@ -37,7 +37,7 @@ private:
 
   const NameList &MutexTypes;
   const NameList NoGuards; // only locks taken by hand
-  utils::IncludeInserter Inserter;
+  SharedIncludeInserter Inserter;
 };
 
 } // namespace clang::tidy::asynctidy

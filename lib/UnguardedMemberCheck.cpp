@@ -119,12 +119,11 @@ UnguardedMemberCheck::UnguardedMemberCheck(StringRef Name,
       MutexTypes(readNameList("MutexTypes", DefaultMutexTypes)),
       ThreadSafeTypes(readNameList("ThreadSafeTypes", DefaultThreadSafeTypes)),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
-                                        utils::IncludeSorter::IS_LLVM),
-               /*SelfContainedDiags=*/false) {}
+                                        utils::IncludeSorter::IS_LLVM)) {}
 
 void UnguardedMemberCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   AsyncTidyCheck::storeOptions(Opts);
-  Options.store(Opts, "IncludeStyle", Inserter.getStyle());
+  Options.store(Opts, "IncludeStyle", Inserter.style());
 }
 
 void UnguardedMemberCheck::registerPPCallbacks(const SourceManager &SM,
@@ -340,8 +339,10 @@ std::vector<FixItHint> UnguardedMemberCheck::guardBody(
                               : "\n" + indentationOf(First->getBeginLoc(), SM);
   std::vector<FixItHint> Fixes{
       FixItHint::CreateInsertion(First->getBeginLoc(), Guard + Separator)};
-  if (auto Include = Inserter.createIncludeInsertion(
-          SM.getFileID(SM.getExpansionLoc(First->getBeginLoc())), "<mutex>"))
+  if (isDeclaredInStd(*Context,
+                      LangOpts.CPlusPlus17 ? "scoped_lock" : "lock_guard"))
+    return Fixes;
+  if (auto Include = Inserter.include(First->getBeginLoc(), SM, "<mutex>"))
     Fixes.push_back(*Include);
   return Fixes;
 }

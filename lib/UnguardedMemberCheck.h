@@ -8,9 +8,9 @@
 #ifndef ASYNCTIDY_UNGUARDEDMEMBERCHECK_H
 #define ASYNCTIDY_UNGUARDEDMEMBERCHECK_H
 
-#include "clang-tidy/utils/IncludeInserter.h"
 #include "support/AsyncTidyCheck.h"
 #include "support/LockScopes.h"
+#include "support/SharedIncludes.h"
 #include "llvm/ADT/MapVector.h"
 
 namespace clang::tidy::asynctidy {
@@ -64,7 +64,7 @@ private:
   const NameList &GuardTypes;
   const NameList &MutexTypes;
   const NameList &ThreadSafeTypes;
-  utils::IncludeInserter Inserter;
+  SharedIncludeInserter Inserter;
   ASTContext *Context = nullptr;
   llvm::MapVector<const CXXRecordDecl *, std::vector<const CXXMethodDecl *>>
       Classes;

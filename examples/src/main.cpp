@@ -1,3 +1,4 @@
+#include "buffers.h"
 #include "telemetry.h"
 
 #include <cstdlib>
@@ -25,6 +26,8 @@ int main(int argc, char **argv) {
   telemetry::Publisher publisher;
   publisher.startHeartbeat();
   publisher.publishInBackground({"started", 1.0});
+  telemetry::BufferPool buffers(8);
+  buffers.release(buffers.allocate(2));
   if (argc > 1)
     telemetry::runSessions(static_cast<unsigned>(std::atoi(argv[1])));
   publisher.stop();

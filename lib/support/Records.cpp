@@ -23,4 +23,22 @@ bool declaresMember(const CXXRecordDecl &Record, llvm::StringRef Name) {
   return false;
 }
 
+bool isDeclaredInStd(const ASTContext &Context, llvm::StringRef Name) {
+  const TranslationUnitDecl *Unit = Context.getTranslationUnitDecl();
+  for (const NamedDecl *Std : Unit->lookup(&Context.Idents.get("std")))
+    if (const auto *Namespace = llvm::dyn_cast<NamespaceDecl>(Std)) {
+      // libstdc++ and libc++ declare them in an inline namespace of std.
+      for (const NamedDecl *Found :
+           Namespace->lookup(&Context.Idents.get(Name)))
+        if (Found)
+          return true;
+      for (const Decl *Member : Namespace->decls())
+        if (const auto *Inline = llvm::dyn_cast<NamespaceDecl>(Member);
+            Inline && Inline->isInline() &&
+            !Inline->lookup(&Context.Idents.get(Name)).empty())
+          return true;
+    }
+  return false;
+}
+
 } // namespace clang::tidy::asynctidy

@@ -16,6 +16,11 @@ namespace clang::tidy::asynctidy {
 /// (a typedef such as `mapped_type`, or a member function).
 bool declaresMember(const CXXRecordDecl &Record, llvm::StringRef Name);
 
+/// Whether the translation unit has already declared `std::<Name>`: a
+/// fix-it that names it then needs no #include (the include that declared
+/// it is there, perhaps through another header).
+bool isDeclaredInStd(const ASTContext &Context, llvm::StringRef Name);
+
 } // namespace clang::tidy::asynctidy
 
 #endif // ASYNCTIDY_SUPPORT_RECORDS_H
