@@ -10,7 +10,6 @@
 #include "support/FixItUtils.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
-#include "llvm/ADT/StringSwitch.h"
 
 namespace clang::tidy::asynctidy {
 using namespace ast_matchers;
@@ -58,10 +57,10 @@ bool isStateQuery(const CXXMethodDecl &Method) {
     return true; // `if (file)`
   if (!Method.getIdentifier())
     return Method.getOverloadedOperator() == OO_Exclaim;
-  return llvm::StringSwitch<bool>(Method.getName())
-      .Cases("is_open", "good", "fail", "bad", "eof", "rdstate", true)
-      .Cases("exceptions", "flags", "width", "precision", "getloc", true)
-      .Default(false);
+  static constexpr llvm::StringLiteral Queries[] = {
+      "is_open",    "good",  "fail",  "bad",       "eof",   "rdstate",
+      "exceptions", "flags", "width", "precision", "getloc"};
+  return llvm::is_contained(Queries, Method.getName());
 }
 
 const CXXRecordDecl *recordOf(const Expr *E) {

@@ -76,43 +76,50 @@ void reportedWithoutFix() {
   // CHECK-FIXES: {{^}}  } catch (...) { report(std::current_exception()); }{{$}}
 }
 
-// The race checks: broken code between lock() and unlock(), in the value of
-// an insertion and in a member function is analysed without a crash, and
+// The race checks: broken code between lock() and unlock(), in a branch
+// that inserts and in a member function is analysed without a crash, and
 // nothing that contains it is edited.
 std::mutex table_mutex;
 std::map<int, int> table;
 
 void brokenBetweenLockAndUnlock(int key) {
   table_mutex.lock();
-  table[key] = undeclared_value_a;
+  table[key] = 1;
+  work(undeclared_value_a);
   table_mutex.unlock();
-  // CHECK-MESSAGES: :[[@LINE-3]]:3: warning: mutex 'table_mutex' is locked and unlocked by hand
-  // CHECK-MESSAGES: :[[@LINE-3]]:16: error: use of undeclared identifier 'undeclared_value_a'
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: warning: mutex 'table_mutex' is locked and unlocked by hand
+  // CHECK-MESSAGES: :[[@LINE-3]]:8: error: use of undeclared identifier 'undeclared_value_a'
   // CHECK-FIXES: {{^}}  table_mutex.lock();{{$}}
-  // CHECK-FIXES-NEXT: {{^}}  table[key] = undeclared_value_a;{{$}}
-  // CHECK-FIXES-NEXT: {{^}}  table_mutex.unlock();{{$}}
+  // CHECK-FIXES: {{^}}  table_mutex.unlock();{{$}}
 }
 
-void brokenInsertedValue(int key) {
-  if (table.find(key) == table.end())
-    table[key] = undeclared_value_b;
-  // CHECK-MESSAGES: :[[@LINE-2]]:7: warning: 'table' is searched for a key that is then inserted
-  // CHECK-MESSAGES: :[[@LINE-2]]:18: error: use of undeclared identifier 'undeclared_value_b'
-  // CHECK-FIXES: {{^}}  if (table.find(key) == table.end()){{$}}
-  // CHECK-FIXES-NEXT: {{^}}    table[key] = undeclared_value_b;{{$}}
+void brokenInsertingBranch(int key) {
+  if (table.find(key) == table.end()) {
+    table[key] = 1;
+    work(undeclared_value_b);
+  }
+  // CHECK-MESSAGES: :[[@LINE-4]]:7: warning: 'table' is searched for a key that is then inserted
+  // CHECK-MESSAGES: :[[@LINE-3]]:10: error: use of undeclared identifier 'undeclared_value_b'
+  // CHECK-FIXES: {{^}}  if (table.find(key) == table.end()) {{{$}}
+  // CHECK-FIXES-NEXT: {{^}}    table[key] = 1;{{$}}
 }
 
 class BrokenPool {
 public:
   void put(int block) {
     std::lock_guard<std::mutex> lock(mutex_);
-    free_[block] = undeclared_value_c;
-    // CHECK-MESSAGES: :[[@LINE-1]]:20: error: use of undeclared identifier 'undeclared_value_c'
+    free_[block] = 1;
+    work(undeclared_value_c);
+    // CHECK-MESSAGES: :[[@LINE-1]]:10: error: use of undeclared identifier 'undeclared_value_c'
   }
-  void take(int block) { free_.erase(undeclared_value_d); }
-  // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: 'free_' is read without holding 'mutex_'
-  // CHECK-MESSAGES: :[[@LINE-2]]:38: error: use of undeclared identifier 'undeclared_value_d'
-  // CHECK-FIXES: {{^}}  void take(int block) { free_.erase(undeclared_value_d); }{{$}}
+  void take(int block) {
+    free_.erase(block);
+    work(undeclared_value_d);
+  }
+  // CHECK-MESSAGES: :[[@LINE-3]]:5: warning: 'free_' is written without holding 'mutex_'
+  // CHECK-MESSAGES: :[[@LINE-3]]:10: error: use of undeclared identifier 'undeclared_value_d'
+  // CHECK-FIXES: {{^}}  void take(int block) {{{$}}
+  // CHECK-FIXES-NEXT: {{^}}    free_.erase(block);{{$}}
 
 private:
   std::mutex mutex_;
