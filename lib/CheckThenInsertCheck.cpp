@@ -291,7 +291,10 @@ void CheckThenInsertCheck::registerMatchers(MatchFinder *Finder) {
   // The block around such an if is matched first (the matchers run on a
   // node before its children): the statements after the if may look the key
   // up again.
-  Finder->addMatcher(compoundStmt(has(TestingIf)).bind("block"), this);
+  Finder->addMatcher(
+      compoundStmt(unless(isExpansionInSystemHeader()), has(TestingIf))
+          .bind("block"),
+      this);
   Finder->addMatcher(TestingIf.bind("if"), this);
 }
 
