@@ -49,25 +49,81 @@ bool isLockingCall(const CallExpr &Call, const NameList &MutexTypes) {
          MutexTypes.matches(*Method->getParent());
 }
 
-/// The first exit from \p S that leaves the region it belongs to; \p InLoop
-/// and \p InSwitch say whether a break or continue stays inside.
-std::optional<Exit> firstExit(const Stmt &S, bool InLoop, bool InSwitch,
-                              const NameList &MutexTypes) {
-  InLoop |= llvm::isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
-  InSwitch |= llvm::isa<SwitchStmt>(S);
-  std::optional<Exit> Found;
+/// Whether \p S unlocks \p Mutex somewhere.
+bool unlocks(const Stmt &S, const ValueDecl &Mutex) {
+  bool Found = false;
   forEachStmtOfFunction(S, [&](const Stmt &Node) {
-    if (Found)
-      return false;
-    if (&Node != &S &&
-        llvm::isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt, SwitchStmt>(
-            Node)) {
-      Found = firstExit(Node, InLoop, InSwitch, MutexTypes);
-      return false;
+    if (const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(&Node);
+        Call && Call->getMethodDecl() &&
+        Call->getMethodDecl()->getIdentifier() &&
+        isUnlockMethod(Call->getMethodDecl()->getName()) &&
+        namedObject(Call->getImplicitObjectArgument()) == &Mutex)
+      Found = true;
+    return !Found;
+  });
+  return Found;
+}
+
+/// Finds the ways out of the statements between a lock() and its unlock().
+struct ExitFinder {
+  const NameList &MutexTypes;
+  const ValueDecl &Mutex;
+
+  /// The first exit from \p S that leaves the region; \p InLoop and
+  /// \p InSwitch say whether a break or continue stays inside, \p Caught
+  /// whether a `catch (...)` around \p S stops exceptions.
+  std::optional<Exit> find(const Stmt &S, bool InLoop, bool InSwitch,
+                           bool Caught) const {
+    if (const auto *Try = llvm::dyn_cast<CXXTryStmt>(&S))
+      return findInTry(*Try, InLoop, InSwitch, Caught);
+    InLoop |= llvm::isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
+    InSwitch |= llvm::isa<SwitchStmt>(S);
+    std::optional<Exit> Found;
+    forEachStmtOfFunction(S, [&](const Stmt &Node) {
+      if (Found)
+        return false;
+      if (&Node == &S)
+        return visit(Node, InLoop, InSwitch, Caught, Found);
+      if (llvm::isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt, SwitchStmt>(
+              Node)) {
+        Found = find(Node, InLoop, InSwitch, Caught);
+        return false;
+      }
+      if (const auto *Try = llvm::dyn_cast<CXXTryStmt>(&Node)) {
+        Found = findInTry(*Try, InLoop, InSwitch, Caught);
+        return false;
+      }
+      return visit(Node, InLoop, InSwitch, Caught, Found);
+    });
+    return Found;
+  }
+
+  /// `try { ... } catch (...) { m.unlock(); throw; }` is the hand-written
+  /// form of a guard: exceptions from the try block are caught, and a
+  /// handler that unlocks may leave.
+  std::optional<Exit> findInTry(const CXXTryStmt &Try, bool InLoop,
+                                bool InSwitch, bool Caught) const {
+    bool CatchesAll = false;
+    for (unsigned I = 0; I < Try.getNumHandlers(); ++I)
+      CatchesAll |= Try.getHandler(I)->getExceptionDecl() == nullptr;
+    if (std::optional<Exit> Found =
+            find(*Try.getTryBlock(), InLoop, InSwitch, Caught || CatchesAll))
+      return Found;
+    for (unsigned I = 0; I < Try.getNumHandlers(); ++I) {
+      const Stmt *Handler = Try.getHandler(I)->getHandlerBlock();
+      if (unlocks(*Handler, Mutex))
+        continue;
+      if (std::optional<Exit> Found = find(*Handler, InLoop, InSwitch, Caught))
+        return Found;
     }
+    return std::nullopt;
+  }
+
+  bool visit(const Stmt &Node, bool InLoop, bool InSwitch, bool Caught,
+             std::optional<Exit> &Found) const {
     if (llvm::isa<ReturnStmt>(Node))
       Found = Exit{&Node, Exit::Return};
-    else if (llvm::isa<CXXThrowExpr>(Node))
+    else if (llvm::isa<CXXThrowExpr>(Node) && !Caught)
       Found = Exit{&Node, Exit::Throw};
     else if (llvm::isa<CoreturnStmt>(Node))
       Found = Exit{&Node, Exit::CoReturn};
@@ -76,12 +132,12 @@ std::optional<Exit> firstExit(const Stmt &S, bool InLoop, bool InSwitch,
              (llvm::isa<ContinueStmt>(Node) && !InLoop))
       Found = Exit{&Node, Exit::Jump};
     else if (const auto *Call = llvm::dyn_cast<CallExpr>(&Node);
-             Call && mayThrow(*Call) && !isLockingCall(*Call, MutexTypes))
+             Call && !Caught && mayThrow(*Call) &&
+             !isLockingCall(*Call, MutexTypes))
       Found = Exit{&Node, Exit::ThrowingCall};
     return !Found;
-  });
-  return Found;
-}
+  }
+};
 
 /// `object.method()`: the object's text and the method, when \p S is such
 /// a call.
@@ -129,10 +185,11 @@ void ManualLockUnlockCheck::check(const MatchFinder::MatchResult &Result) {
     // protocol this check cannot see.
     if (!Lock.Mutex || !Lock.ReleasedExplicitly)
       continue;
+    ExitFinder Finder{MutexTypes, *Lock.Mutex};
     std::optional<Exit> Found;
     for (size_t I = Lock.First; I < Lock.End && !Found; ++I)
-      Found =
-          firstExit(*Body[I], /*InLoop=*/false, /*InSwitch=*/false, MutexTypes);
+      Found = Finder.find(*Body[I], /*InLoop=*/false, /*InSwitch=*/false,
+                          /*Caught=*/false);
     if (!Found)
       continue;
     {

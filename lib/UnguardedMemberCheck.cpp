@@ -207,7 +207,13 @@ void UnguardedMemberCheck::checkClass(
   llvm::DenseSet<const CXXMethodDecl *> UnderCallersLock;
   llvm::DenseSet<const CXXMethodDecl *> LockingMethods;
   for (const MethodSummary &Summary : Summaries) {
-    if (Summary.Method->hasAttr<RequiresCapabilityAttr>())
+    // Annotated as requiring the lock, or handed the caller's guard.
+    bool TakesGuard = llvm::any_of(
+        Summary.Method->parameters(), [&](const ParmVarDecl *Param) {
+          const CXXRecordDecl *Record = recordOf(Param->getType());
+          return Record && GuardTypes.matches(*Record);
+        });
+    if (TakesGuard || Summary.Method->hasAttr<RequiresCapabilityAttr>())
       UnderCallersLock.insert(Summary.Method->getCanonicalDecl());
     if (Summary.TakesLock)
       LockingMethods.insert(Summary.Method->getCanonicalDecl());

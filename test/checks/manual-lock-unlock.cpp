@@ -150,6 +150,40 @@ void spinning() {
   // CHECK-FIXES-OPTS: {{^}}  lock.unlock();{{$}}
 }
 
+// A handler that catches only some exceptions lets the others through, and
+// one that does not unlock leaves the mutex locked.
+void partialCatch(const std::string &name) {
+  registry_mutex.lock();
+  try {
+    validate(name);
+  } catch (const std::invalid_argument &) {
+    registry_mutex.unlock();
+    throw;
+  }
+  registry_mutex.unlock();
+  // CHECK-NOTES: :[[@LINE-8]]:3: warning: mutex 'registry_mutex' is locked and unlocked by hand
+  // CHECK-NOTES: :[[@LINE-7]]:5: note: this call may throw, leaving 'registry_mutex' locked
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: 'registry_mutex' is unlocked only here
+  // CHECK-MESSAGES-CXX14: :[[@LINE-11]]:3: warning: mutex 'registry_mutex' is locked
+  // CHECK-FIXES: {{^}}  } catch (const std::invalid_argument &) {{{$}}
+  // CHECK-FIXES-NEXT: {{^}}    lock.unlock();{{$}}
+  // CHECK-FIXES-CXX14: {{^}}  } catch (const std::invalid_argument &) {{{$}}
+  // CHECK-FIXES-CXX14-NEXT: {{^}}    lock.unlock();{{$}}
+}
+void handlerKeepsTheLock(const std::string &name) {
+  registry_mutex.lock();
+  try {
+    validate(name);
+  } catch (...) {
+    throw std::runtime_error("validation failed");
+  }
+  registry_mutex.unlock();
+  // CHECK-NOTES: :[[@LINE-7]]:3: warning: mutex 'registry_mutex' is locked and unlocked by hand
+  // CHECK-NOTES: :[[@LINE-4]]:5: note: this throw leaves 'registry_mutex' locked
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: 'registry_mutex' is unlocked only here
+  // CHECK-MESSAGES-CXX14: :[[@LINE-10]]:3: warning: mutex 'registry_mutex' is locked
+}
+
 // ---- must not flag -----------------------------------------------------------
 
 // Nothing between lock() and unlock() can leave early.
@@ -202,6 +236,20 @@ void exitsInside(int n) {
   }
   auto later = [] { return 1; };
   counter += static_cast<int>(sizeof(later));
+  registry_mutex.unlock();
+}
+
+// The hand-written guard: every exception is caught, the handler unlocks
+// before it rethrows.
+void handWrittenGuard(const std::string &name) {
+  registry_mutex.lock();
+  try {
+    validate(name);
+    registry.push_back(name);
+  } catch (...) {
+    registry_mutex.unlock();
+    throw;
+  }
   registry_mutex.unlock();
 }
 

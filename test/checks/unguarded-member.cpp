@@ -86,6 +86,11 @@ public:
     std::lock_guard<std::mutex> lock(mutex_);
     return countLocked();
   }
+  // Handed the caller's guard, or annotated as needing the lock.
+  void dropAll(std::unique_lock<std::mutex> &held) { free_.clear(); }
+  void dropSome() __attribute__((requires_capability(mutex_))) {
+    free_.pop_back();
+  }
   // Atomics, const members and the mutex itself are not guarded state.
   std::size_t allocations() const { return allocations_.load(); }
   std::size_t capacity() const { return capacity_; }
