@@ -319,36 +319,8 @@ void CheckThenInsertCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Insertion)
     return;
 
-  // The lookup that often follows: `return m[k];` after the if.
-  const Expr *LaterLookup = nullptr;
+  const Expr *LaterLookup = laterLookup(*If, *Test, Context);
   const ValueDecl *Container = namedObject(Test->Container);
-  auto It = Positions.find(If);
-  if (Container && It != Positions.end()) {
-    llvm::SmallPtrSet<const ValueDecl *, 4> Involved{Container};
-    refersTo(*Test->Key, [&](const ValueDecl &D) {
-      Involved.insert(&D);
-      return false;
-    });
-    const CompoundStmt *Block = It->second.Block;
-    for (const Stmt *S : llvm::ArrayRef(Block->body_begin(), Block->body_end())
-                             .drop_front(It->second.Index + 1)) {
-      if (!refersTo(*S, [&](const ValueDecl &D) { return Involved.count(&D); }))
-        continue;
-      // The first thing the statement does with the container.
-      forEachStmtOfFunction(*S, [&](const Stmt &Node) {
-        if (LaterLookup)
-          return false;
-        const auto *E = llvm::dyn_cast<Expr>(&Node);
-        if (E && isLookupOfKey(*E, *Test, Context)) {
-          LaterLookup = E;
-          return false;
-        }
-        return !(E && namedObject(E) == Container);
-      });
-      break;
-    }
-  }
-
   std::optional<std::string> Name = text(*Test->Container, Context);
   if (!Name && Container)
     Name = Container->getName().str();
@@ -362,6 +334,43 @@ void CheckThenInsertCheck::check(const MatchFinder::MatchResult &Result) {
   if (LaterLookup)
     diag(LaterLookup->getBeginLoc(), "and looked up again here",
          DiagnosticIDs::Note);
+}
+
+const Expr *CheckThenInsertCheck::laterLookup(const IfStmt &If,
+                                              const MembershipTest &Test,
+                                              const ASTContext &Context) const {
+  const ValueDecl *Container = namedObject(Test.Container);
+  auto Position = Positions.find(&If);
+  if (!Container || Position == Positions.end())
+    return nullptr;
+  // The first statement after the if that mentions the container or what
+  // the key is made of; the lookup must be its only use of the container
+  // (a loop that erases would invalidate the iterator the fix keeps).
+  llvm::SmallPtrSet<const ValueDecl *, 4> Involved{Container};
+  refersTo(*Test.Key, [&](const ValueDecl &D) {
+    Involved.insert(&D);
+    return false;
+  });
+  const CompoundStmt &Block = *Position->second.Block;
+  for (const Stmt *S : llvm::ArrayRef(Block.body_begin(), Block.body_end())
+                           .drop_front(Position->second.Index + 1)) {
+    if (!refersTo(*S, [&](const ValueDecl &D) { return Involved.count(&D); }))
+      continue;
+    const Expr *Lookup = nullptr;
+    unsigned Uses = 0;
+    forEachStmtOfFunction(*S, [&](const Stmt &Node) {
+      const auto *E = llvm::dyn_cast<Expr>(&Node);
+      if (!E)
+        return true;
+      if (!Lookup && isLookupOfKey(*E, Test, Context))
+        Lookup = E;
+      if (llvm::isa<DeclRefExpr, MemberExpr>(E) && namedObject(E) == Container)
+        ++Uses;
+      return true;
+    });
+    return Uses == 1 ? Lookup : nullptr;
+  }
+  return nullptr;
 }
 
 std::vector<FixItHint> CheckThenInsertCheck::fixes(const IfStmt &If,

@@ -44,6 +44,9 @@ private:
     size_t Index;
   };
 
+  /// The first lookup of the test's key after the if, in the same block.
+  const Expr *laterLookup(const IfStmt &If, const MembershipTest &Test,
+                          const ASTContext &Context) const;
   std::vector<FixItHint> fixes(const IfStmt &If, const MembershipTest &Test,
                                const Expr &Insertion, const Expr *LaterLookup,
                                ASTContext &Context);

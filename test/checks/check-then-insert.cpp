@@ -214,6 +214,25 @@ int erasedInBranch(const std::string &key) {
   // CHECK-MESSAGES-CXX14: :[[@LINE-10]]:7: warning: 'counts' is searched
 }
 
+// The next statement that uses the map uses it more than once (an erase in
+// a loop could invalidate a kept iterator): no later lookup is rewritten.
+int lookedUpInALoop(const std::string &key, int rounds) {
+  if (counts.find(key) == counts.end()) {
+    counts[key] = 1;
+    audit(key);
+  }
+  for (int i = 0; i < rounds; ++i) {
+    counts[key] += i;
+    counts.erase("old");
+  }
+  return counts[key];
+  // CHECK-NOTES: :[[@LINE-9]]:7: warning: 'counts' is searched for a key that is then inserted
+  // CHECK-NOTES: :[[@LINE-9]]:5: note: the key is inserted here
+  // CHECK-FIXES: {{^}}  if (counts.try_emplace(key, 1).second) {{{$}}
+  // CHECK-FIXES-NEXT: {{^}}    audit(key);{{$}}
+  // CHECK-MESSAGES-CXX14: :[[@LINE-13]]:7: warning: 'counts' is searched
+}
+
 // A test written in a macro: reported at the use, never edited.
 #define MISSING(container, key) ((container).find(key) == (container).end())
 void throughMacro(const std::string &key) {
