@@ -7,6 +7,7 @@
 
 #include "ExceptionEscapingThreadCheck.h"
 #include "support/FixItUtils.h"
+#include "support/ThreadEntries.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
@@ -16,61 +17,6 @@ using namespace ast_matchers;
 using matchers::matchesNameList;
 
 namespace {
-/// The function a thread runs when started with \p Callable: a lambda, a
-/// function, a member-function pointer, or an object with one call operator.
-const FunctionDecl *entryFunction(const Expr &Callable) {
-  const Expr *E = Callable.IgnoreImplicit()->IgnoreParenImpCasts();
-  if (const auto *Lambda = llvm::dyn_cast<LambdaExpr>(E))
-    return Lambda->getCallOperator();
-  if (const auto *AddressOf = llvm::dyn_cast<UnaryOperator>(E))
-    if (AddressOf->getOpcode() == UO_AddrOf)
-      E = AddressOf->getSubExpr()->IgnoreParenImpCasts();
-  if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E))
-    if (const auto *Function = llvm::dyn_cast<FunctionDecl>(Ref->getDecl()))
-      return Function;
-  const CXXRecordDecl *Record =
-      E->getType().getNonReferenceType()->getAsCXXRecordDecl();
-  if (!Record || !Record->hasDefinition())
-    return nullptr;
-  if (Record->isLambda())
-    return Record->getLambdaCallOperator();
-  const FunctionDecl *CallOperator = nullptr;
-  for (const CXXMethodDecl *Method : Record->methods()) {
-    if (Method->getOverloadedOperator() != OO_Call)
-      continue;
-    if (CallOperator)
-      return nullptr; // overloaded: which one runs depends on the arguments
-    CallOperator = Method;
-  }
-  return CallOperator;
-}
-
-/// The first argument of a user-listed starter from which an entry function
-/// can be found.
-std::pair<const Expr *, const FunctionDecl *>
-firstCallableArgument(llvm::ArrayRef<const Expr *> Args) {
-  for (const Expr *Arg : Args)
-    if (const FunctionDecl *Entry = entryFunction(*Arg))
-      return {Arg, Entry};
-  return {nullptr, nullptr};
-}
-
-/// The callable given to `emplace`: after the position in a sequence
-/// container (`vector::emplace(pos, f)`), first where emplace takes only the
-/// new element's arguments (`queue::emplace(f)`, `optional::emplace(f)`).
-const Expr *emplacedCallable(const CXXMemberCallExpr &Emplace) {
-  const CXXMethodDecl *Method = Emplace.getMethodDecl();
-  if (!Method)
-    return nullptr;
-  const FunctionDecl *Declared = Method;
-  if (const FunctionTemplateDecl *Template = Method->getPrimaryTemplate())
-    Declared = Template->getTemplatedDecl();
-  bool TakesPosition = Declared->getNumParams() > 0 &&
-                       !Declared->getParamDecl(0)->isParameterPack();
-  unsigned Index = TakesPosition ? 1 : 0;
-  return Index < Emplace.getNumArgs() ? Emplace.getArg(Index) : nullptr;
-}
-
 bool isLambdaCallOperator(const FunctionDecl &Function) {
   const auto *Method = llvm::dyn_cast<CXXMethodDecl>(&Function);
   return Method && Method->getParent()->isLambda();
@@ -103,53 +49,15 @@ void ExceptionEscapingThreadCheck::registerPPCallbacks(
 }
 
 void ExceptionEscapingThreadCheck::registerMatchers(MatchFinder *Finder) {
-  auto InUserCode = unless(isExpansionInSystemHeader());
-  auto ThreadType = hasUnqualifiedDesugaredType(
-      recordType(hasDeclaration(cxxRecordDecl(matchesNameList(&ThreadTypes)))));
-
-  // std::thread t(f, args...);
-  Finder->addMatcher(
-      cxxConstructExpr(
-          InUserCode,
-          hasDeclaration(cxxConstructorDecl(
-              ofClass(matchesNameList(&ThreadTypes)),
-              unless(isCopyConstructor()), unless(isMoveConstructor()))),
-          hasArgument(0, expr().bind("callable"))),
-      this);
-  // threads.emplace_back(f, args...); threads.emplace(position, f, args...);
-  auto ContainerOfThreads = thisPointerType(hasUnqualifiedDesugaredType(
-      recordType(hasDeclaration(classTemplateSpecializationDecl(
-          hasTemplateArgument(0, refersToType(ThreadType)))))));
-  Finder->addMatcher(
-      cxxMemberCallExpr(
-          InUserCode,
-          callee(cxxMethodDecl(hasAnyName("emplace_back", "emplace_front"))),
-          ContainerOfThreads, hasArgument(0, expr().bind("callable"))),
-      this);
-  Finder->addMatcher(
-      cxxMemberCallExpr(InUserCode, callee(cxxMethodDecl(hasName("emplace"))),
-                        ContainerOfThreads)
-          .bind("emplace"),
-      this);
-  // User-listed functions that run their callable argument on a new thread.
-  Finder->addMatcher(
-      callExpr(InUserCode,
-               callee(functionDecl(matchesNameList(&ThreadStarters))))
-          .bind("start"),
-      this);
+  registerThreadStartMatchers(*Finder, *this, ThreadTypes, ThreadStarters);
 }
 
 void ExceptionEscapingThreadCheck::check(
     const MatchFinder::MatchResult &Result) {
-  // Threads run their first argument; a starter, its first callable one.
-  const Expr *Callable = Result.Nodes.getNodeAs<Expr>("callable");
-  if (const auto *Emplace =
-          Result.Nodes.getNodeAs<CXXMemberCallExpr>("emplace"))
-    Callable = emplacedCallable(*Emplace);
-  const FunctionDecl *Entry = Callable ? entryFunction(*Callable) : nullptr;
-  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("start"))
-    std::tie(Callable, Entry) = firstCallableArgument(
-        llvm::ArrayRef(Call->getArgs(), Call->getNumArgs()));
+  std::optional<ThreadStart> Start = matchedThreadStart(Result);
+  if (!Start)
+    return;
+  auto [Callable, Entry] = *Start;
   if (!Entry || Entry->isDependentContext() || !Entry->hasBody())
     return;
   if (Analyzer.analyze(Entry).getBehaviour() !=

@@ -137,13 +137,15 @@ const Expr *firstSuspensionWhileHeld(const Stmt &S, const HeldLock &Lock) {
 }
 
 namespace {
-using LockVisitor =
-    llvm::function_ref<void(const Stmt &, llvm::ArrayRef<const HeldLock *>)>;
+/// Visits a statement with the locks held there and, when the statement
+/// takes a lock, that lock.
+using LockVisitor = llvm::function_ref<void(
+    const Stmt &, llvm::ArrayRef<const HeldLock *>, const HeldLock *)>;
 
 void visitWithLocksHeld(const Stmt &S, const LockTypes &Types,
                         llvm::SmallVectorImpl<const HeldLock *> &Held,
-                        LockVisitor Visit) {
-  Visit(S, Held);
+                        LockVisitor Visit, const HeldLock *Taking = nullptr) {
+  Visit(S, Held, Taking);
   const auto *Block = llvm::dyn_cast<CompoundStmt>(&S);
   if (!Block) {
     forEachStmtOfFunction(S, [&](const Stmt &Child) {
@@ -161,10 +163,14 @@ void visitWithLocksHeld(const Stmt &S, const LockTypes &Types,
   for (const Stmt *Child : Block->body()) {
     // A lock taken in this block holds from its First to its End.
     Held.resize(Outer);
-    for (const HeldLock &Lock : Taken)
+    const HeldLock *TakenHere = nullptr;
+    for (const HeldLock &Lock : Taken) {
       if (Lock.First <= Index && Index < Lock.End)
         Held.push_back(&Lock);
-    visitWithLocksHeld(*Child, Types, Held, Visit);
+      if (Lock.Acquire == Child)
+        TakenHere = &Lock;
+    }
+    visitWithLocksHeld(*Child, Types, Held, Visit, TakenHere);
     // An enclosing lock released on this path, `lock.unlock(); ...`, stays
     // released for the rest of this block.
     auto [Object, Method] = memberCallStatement(Child);
@@ -180,19 +186,44 @@ void visitWithLocksHeld(const Stmt &S, const LockTypes &Types,
 }
 } // namespace
 
-void forEachStmtWithLocksHeld(const Stmt &Body, const LockTypes &Types,
-                              LockVisitor Visit) {
+namespace {
+void visitStillHeld(const Stmt &Body, const LockTypes &Types,
+                    LockVisitor Visit) {
   llvm::SmallVector<const HeldLock *, 4> Held;
-  visitWithLocksHeld(
-      Body, Types, Held,
-      [&](const Stmt &S, llvm::ArrayRef<const HeldLock *> AllHeld) {
-        // Locks released on the path are kept as null entries; hide them.
-        llvm::SmallVector<const HeldLock *, 4> StillHeld;
-        for (const HeldLock *Lock : AllHeld)
-          if (Lock)
-            StillHeld.push_back(Lock);
-        Visit(S, StillHeld);
-      });
+  visitWithLocksHeld(Body, Types, Held,
+                     [&](const Stmt &S,
+                         llvm::ArrayRef<const HeldLock *> AllHeld,
+                         const HeldLock *Taking) {
+                       // Locks released on the path are kept as null
+                       // entries; hide them.
+                       llvm::SmallVector<const HeldLock *, 4> StillHeld;
+                       for (const HeldLock *Lock : AllHeld)
+                         if (Lock)
+                           StillHeld.push_back(Lock);
+                       Visit(S, StillHeld, Taking);
+                     });
+}
+} // namespace
+
+void forEachStmtWithLocksHeld(
+    const Stmt &Body, const LockTypes &Types,
+    llvm::function_ref<void(const Stmt &, llvm::ArrayRef<const HeldLock *>)>
+        Visit) {
+  visitStillHeld(Body, Types,
+                 [&](const Stmt &S, llvm::ArrayRef<const HeldLock *> Held,
+                     const HeldLock *) { Visit(S, Held); });
+}
+
+void forEachLockTaken(
+    const Stmt &Body, const LockTypes &Types,
+    llvm::function_ref<void(const HeldLock &, llvm::ArrayRef<const HeldLock *>)>
+        Visit) {
+  visitStillHeld(Body, Types,
+                 [&](const Stmt &, llvm::ArrayRef<const HeldLock *> Held,
+                     const HeldLock *Taking) {
+                   if (Taking)
+                     Visit(*Taking, Held);
+                 });
 }
 
 QualType guardedMutexType(QualType GuardType) {

@@ -89,6 +89,14 @@ AST_MATCHER(NamedDecl, isLockMethod) {
 }
 } // namespace matchers
 
+/// Visits each lock that \p Body takes (as locksTakenIn finds them, in every
+/// block of \p Body but not in nested functions), with the locks already
+/// held when it is taken.
+void forEachLockTaken(
+    const Stmt &Body, const LockTypes &Types,
+    llvm::function_ref<void(const HeldLock &, llvm::ArrayRef<const HeldLock *>)>
+        Visit);
+
 /// The variable or data member \p E names, looking through `this->`, or
 /// nullptr.
 const ValueDecl *namedObject(const Expr *E);
