@@ -7,6 +7,7 @@
 
 #include "asynctidy/AsyncTidyModule.h"
 #include "BlockingCallInCoroutineCheck.h"
+#include "CallbackUnderLockCheck.h"
 #include "CheckThenInsertCheck.h"
 #include "Compat.h"
 #include "ExceptionEscapingThreadCheck.h"
@@ -26,6 +27,8 @@ public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<BlockingCallInCoroutineCheck>(
         "async-blocking-call-in-coroutine");
+    Factories.registerCheck<CallbackUnderLockCheck>(
+        "async-callback-under-lock");
     Factories.registerCheck<CheckThenInsertCheck>("async-check-then-insert");
     Factories.registerCheck<ExceptionEscapingThreadCheck>(
         "async-exception-escaping-thread");

@@ -1,0 +1,103 @@
+//===--- CallbackUnderLockCheck.cpp - asynctidy ---------------------------===//
+//
+// Part of asynctidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#include "CallbackUnderLockCheck.h"
+#include "support/LockScopes.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+namespace clang::tidy::asynctidy {
+using namespace ast_matchers;
+
+static constexpr llvm::StringLiteral DefaultCallbackTypes =
+    "::std::function;::std::move_only_function;::std::copyable_function;"
+    "::std::function_ref;::boost::function;::absl::AnyInvocable;"
+    "::absl::FunctionRef;::folly::Function;::folly::FunctionRef";
+static constexpr llvm::StringLiteral DefaultCallbackFunctions =
+    "::folly::Promise::setValue;::folly::Promise::setException;"
+    "::folly::Promise::setWith;::folly::Promise::setTry;"
+    "::boost::promise::set_value;::boost::promise::set_exception;"
+    "::boost::signals2::signal::operator\\(\\)";
+
+CallbackUnderLockCheck::CallbackUnderLockCheck(StringRef Name,
+                                               ClangTidyContext *Context)
+    : AsyncTidyCheck(Name, Context),
+      GuardTypes(readNameList("GuardTypes", DefaultGuardTypes)),
+      MutexTypes(readNameList("MutexTypes", DefaultMutexTypes)),
+      CallbackTypes(readNameList("CallbackTypes", DefaultCallbackTypes)),
+      CallbackFunctions(
+          readNameList("CallbackFunctions", DefaultCallbackFunctions)) {}
+
+void CallbackUnderLockCheck::registerMatchers(MatchFinder *Finder) {
+  // Blocks that take a lock; the calls under it are found from there.
+  auto Guard = declStmt(
+      has(varDecl(hasType(hasUnqualifiedDesugaredType(recordType(hasDeclaration(
+          namedDecl(matchers::matchesNameList(&GuardTypes)))))))));
+  auto LockByHand = cxxMemberCallExpr(
+      callee(cxxMethodDecl(matchers::isLockMethod(),
+                           ofClass(matchers::matchesNameList(&MutexTypes)))));
+  Finder->addMatcher(compoundStmt(unless(isExpansionInSystemHeader()),
+                                  has(stmt(anyOf(Guard, LockByHand))))
+                         .bind("block"),
+                     this);
+}
+
+std::optional<unsigned>
+CallbackUnderLockCheck::unknownCode(const CallExpr &Call) const {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (const auto *Operator = llvm::dyn_cast<CXXOperatorCallExpr>(&Call);
+      Operator && Operator->getOperator() == OO_Call && Callee) {
+    const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Callee);
+    if (Method && CallbackTypes.matches(*Method->getParent()))
+      return 0;
+  }
+  if (Callee)
+    return CallbackFunctions.matches(*Callee) ? std::optional<unsigned>(2)
+                                              : std::nullopt;
+  // A call through a pointer to a function or to a member function; calls
+  // that depend on a template parameter are not known yet.
+  const Expr *Target = Call.getCallee()->IgnoreParenImpCasts();
+  if (Call.isTypeDependent() || Target->isTypeDependent())
+    return std::nullopt;
+  QualType Type = Target->getType();
+  if (Type->isFunctionPointerType() || Type->isMemberFunctionPointerType() ||
+      Type->isFunctionReferenceType() ||
+      Target->getType()->isSpecificPlaceholderType(BuiltinType::BoundMember))
+    return 1;
+  return std::nullopt;
+}
+
+void CallbackUnderLockCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Block = Result.Nodes.getNodeAs<CompoundStmt>("block");
+  forEachStmtWithLocksHeld(
+      *Block, {GuardTypes, MutexTypes},
+      [&](const Stmt &S, llvm::ArrayRef<const HeldLock *> Held) {
+        const auto *Call = llvm::dyn_cast<CallExpr>(&S);
+        if (!Call || Held.empty() || Reported.count(Call))
+          return;
+        std::optional<unsigned> Kind = unknownCode(*Call);
+        if (!Kind)
+          return;
+        Reported.insert(Call);
+        std::string Callee =
+            Call->getDirectCallee()
+                ? Call->getDirectCallee()->getQualifiedNameAsString()
+                : "";
+        diag(Call->getBeginLoc(),
+             "%select{a callable object|a function pointer|'%1'}0 is called "
+             "with a lock held: the code it runs can take the same lock, or "
+             "wait for this thread, and deadlock")
+            << *Kind << Callee;
+        const HeldLock &Lock = *Held.back();
+        diag(Lock.Acquire->getBeginLoc(),
+             "the lock is taken here; copy what to call under the lock and "
+             "call it after releasing it",
+             DiagnosticIDs::Note);
+      });
+}
+
+} // namespace clang::tidy::asynctidy
