@@ -18,6 +18,7 @@
 #include "SequentialAwaitInLoopCheck.h"
 #include "SwallowedExceptionCheck.h"
 #include "UnguardedMemberCheck.h"
+#include "WaitWithoutTimeoutCheck.h"
 #include "support/VersionGuard.h"
 
 namespace clang::tidy::asynctidy {
@@ -42,6 +43,8 @@ public:
     Factories.registerCheck<SwallowedExceptionCheck>(
         "async-swallowed-exception");
     Factories.registerCheck<UnguardedMemberCheck>("async-unguarded-member");
+    Factories.registerCheck<WaitWithoutTimeoutCheck>(
+        "async-wait-without-timeout");
   }
 };
 

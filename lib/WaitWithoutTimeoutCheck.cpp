@@ -1,0 +1,209 @@
+//===--- WaitWithoutTimeoutCheck.cpp - asynctidy --------------------------===//
+//
+// Part of asynctidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#include "WaitWithoutTimeoutCheck.h"
+#include "support/Coroutines.h"
+#include "support/FixItUtils.h"
+#include "support/LockScopes.h"
+#include "support/Records.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+
+namespace clang::tidy::asynctidy {
+using namespace ast_matchers;
+using matchers::matchesNameList;
+
+static constexpr llvm::StringLiteral DefaultConditionVariableTypes =
+    "::std::condition_variable;::std::condition_variable_any;"
+    "::boost::condition_variable;::boost::condition_variable_any";
+static constexpr llvm::StringLiteral DefaultFutureTypes =
+    "::std::future;::std::shared_future;::boost::future;"
+    "::boost::shared_future";
+static constexpr llvm::StringLiteral DefaultEventWaitFunctions =
+    "::std::latch::wait;::std::barrier::arrive_and_wait;"
+    "::std::counting_semaphore::acquire;::std::binary_semaphore::acquire;"
+    "::absl::Notification::WaitForNotification;::absl::BlockingCounter::Wait;"
+    "::boost::latch::wait";
+static constexpr llvm::StringLiteral DefaultAllowedFunctions =
+    "::main;.*TestBody;.*_[Tt]est;[Tt]est_.*";
+
+namespace {
+/// Whether \p Function asks \p Future whether it is ready before it waits:
+/// `wait_for`, `wait_until` or `is_ready` on the same variable.
+bool checksReadiness(const FunctionDecl &Function, const ValueDecl &Future) {
+  bool Found = false;
+  forEachStmtOfFunction(*Function.getBody(), [&](const Stmt &S) {
+    const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(&S);
+    if (Call && Call->getMethodDecl() &&
+        Call->getMethodDecl()->getIdentifier() &&
+        llvm::is_contained({StringRef("wait_for"), StringRef("wait_until"),
+                            StringRef("is_ready")},
+                           Call->getMethodDecl()->getName()) &&
+        namedObject(Call->getImplicitObjectArgument()) == &Future)
+      Found = true;
+    return !Found;
+  });
+  return Found;
+}
+} // namespace
+
+WaitWithoutTimeoutCheck::WaitWithoutTimeoutCheck(StringRef Name,
+                                                 ClangTidyContext *Context)
+    : AsyncTidyCheck(Name, Context),
+      ConditionVariableTypes(readNameList("ConditionVariableTypes",
+                                          DefaultConditionVariableTypes)),
+      FutureTypes(readNameList("FutureTypes", DefaultFutureTypes)),
+      EventWaitFunctions(
+          readNameList("EventWaitFunctions", DefaultEventWaitFunctions)),
+      AllowedFunctions(
+          readNameList("AllowedFunctions", DefaultAllowedFunctions)),
+      CheckPredicateWaits(Options.get("CheckPredicateWaits", false)),
+      DefaultTimeout(Options.get("DefaultTimeout", "std::chrono::seconds(30)")
+                         .trim()
+                         .str()),
+      Inserter(Options.getLocalOrGlobal("IncludeStyle",
+                                        utils::IncludeSorter::IS_LLVM)) {
+  // The value is pasted into code: one expression, nothing more.
+  if (DefaultTimeout.empty() ||
+      StringRef(DefaultTimeout).find_first_of(";{}") != StringRef::npos) {
+    configurationDiag("option '%0' must be a duration expression, such as "
+                      "'std::chrono::seconds(30)', not '%1'; no fix-it will "
+                      "be offered",
+                      DiagnosticIDs::Error)
+        << optionKey("DefaultTimeout") << DefaultTimeout;
+    DefaultTimeout.clear();
+  }
+}
+
+void WaitWithoutTimeoutCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  AsyncTidyCheck::storeOptions(Opts);
+  Options.store(Opts, "CheckPredicateWaits", CheckPredicateWaits);
+  Options.store(Opts, "DefaultTimeout", DefaultTimeout);
+  Options.store(Opts, "IncludeStyle", Inserter.style());
+}
+
+void WaitWithoutTimeoutCheck::registerPPCallbacks(
+    const SourceManager &SM, Preprocessor *PP, Preprocessor *ModuleExpanderPP) {
+  Inserter.registerPreprocessor(PP);
+}
+
+void WaitWithoutTimeoutCheck::registerMatchers(MatchFinder *Finder) {
+  Functions.registerMatchers(*Finder, *this);
+  auto InUserCode = unless(isExpansionInSystemHeader());
+  Finder->addMatcher(
+      cxxMemberCallExpr(InUserCode,
+                        callee(cxxMethodDecl(
+                            hasName("wait"),
+                            ofClass(matchesNameList(&ConditionVariableTypes)))))
+          .bind("condition"),
+      this);
+  Finder->addMatcher(
+      // The object's class: libstdc++ declares wait() in a base class.
+      cxxMemberCallExpr(
+          InUserCode, callee(cxxMethodDecl(hasAnyName("wait", "get"))),
+          thisPointerType(namedDecl(matchesNameList(&FutureTypes))))
+          .bind("future"),
+      this);
+  Finder->addMatcher(
+      callExpr(InUserCode,
+               callee(functionDecl(matchesNameList(&EventWaitFunctions))))
+          .bind("event"),
+      this);
+}
+
+void WaitWithoutTimeoutCheck::check(const MatchFinder::MatchResult &Result) {
+  if (Functions.record(Result))
+    return;
+  const auto *Condition =
+      Result.Nodes.getNodeAs<CXXMemberCallExpr>("condition");
+  const auto *Future = Result.Nodes.getNodeAs<CXXMemberCallExpr>("future");
+  const auto *Event = Result.Nodes.getNodeAs<CallExpr>("event");
+  const CallExpr *Wait = Condition ? Condition : Future ? Future : Event;
+  const FunctionDecl *Function =
+      Functions.enclosing(*Wait, *Result.SourceManager);
+  // Waits in main and in tests, and in coroutines (where
+  // async-blocking-call-in-coroutine reports any blocking wait).
+  if (!Function || AllowedFunctions.matches(*Function) ||
+      isCoroutine(*Function))
+    return;
+
+  if (Condition) {
+    bool HasPredicate = Condition->getNumArgs() > 1;
+    if (HasPredicate && !CheckPredicateWaits)
+      return;
+    diag(Condition->getExprLoc(),
+         "%select{wait without a predicate or a timeout: a notification sent "
+         "before it is lost, and the thread can sleep forever|wait without a "
+         "timeout: if the condition never comes true, the thread sleeps "
+         "forever}0")
+        << HasPredicate;
+    diag(Condition->getExprLoc(),
+         "%select{wait with a timeout, in a loop that tests the condition|"
+         "wait with a timeout, and handle the timeout}0",
+         DiagnosticIDs::Note)
+        << HasPredicate << waitFor(*Condition, *Result.Context);
+    return;
+  }
+  if (Future) {
+    const ValueDecl *Object = namedObject(Future->getImplicitObjectArgument());
+    if (Object && Function->hasBody() && checksReadiness(*Function, *Object))
+      return;
+    bool IsGet = Future->getMethodDecl()->getName() == "get";
+    diag(Future->getExprLoc(),
+         "'%0' on a future that is not known to be ready: if the result never "
+         "comes, the thread blocks forever")
+        << Future->getMethodDecl()->getName();
+    auto Note = diag(Future->getExprLoc(),
+                     "%select{wait with a timeout first (wait_for), and handle "
+                     "the timeout|wait with a timeout, and handle the "
+                     "timeout}0",
+                     DiagnosticIDs::Note)
+                << !IsGet;
+    if (!IsGet)
+      Note << waitFor(*Future, *Result.Context);
+    return;
+  }
+  diag(Event->getBeginLoc(),
+       "'%0' waits without a timeout: if the event never comes, the thread "
+       "blocks forever")
+      << Event->getDirectCallee()->getQualifiedNameAsString();
+}
+
+std::vector<FixItHint>
+WaitWithoutTimeoutCheck::waitFor(const CXXMemberCallExpr &Call,
+                                 ASTContext &Context) {
+  const auto *Member =
+      llvm::dyn_cast<MemberExpr>(Call.getCallee()->IgnoreParenImpCasts());
+  if (DefaultTimeout.empty() || !Member || !isSafeToEdit(Call, Context) ||
+      Call.getRParenLoc().isMacroID())
+    return {};
+  const CXXRecordDecl *Record = Call.getMethodDecl()->getParent();
+  if (!declaresMember(*Record, "wait_for"))
+    return {};
+  std::vector<FixItHint> Fixes{FixItHint::CreateReplacement(
+      CharSourceRange::getTokenRange(Member->getMemberLoc()), "wait_for")};
+  // The timeout goes after the lock (condition variables) or alone
+  // (futures), before any predicate.
+  if (Call.getNumArgs() == 0)
+    Fixes.push_back(
+        FixItHint::CreateInsertion(Call.getRParenLoc(), DefaultTimeout));
+  else
+    Fixes.push_back(FixItHint::CreateInsertion(
+        Lexer::getLocForEndOfToken(Call.getArg(0)->getEndLoc(), 0,
+                                   Context.getSourceManager(),
+                                   Context.getLangOpts()),
+        ", " + DefaultTimeout));
+  if (StringRef(DefaultTimeout).starts_with("std::chrono::") &&
+      !isDeclaredInStd(Context, "chrono"))
+    if (auto Include = Inserter.include(Call.getBeginLoc(),
+                                        Context.getSourceManager(), "<chrono>"))
+      Fixes.push_back(*Include);
+  return Fixes;
+}
+
+} // namespace clang::tidy::asynctidy

@@ -1,0 +1,50 @@
+//===--- WaitWithoutTimeoutCheck.h - asynctidy ----------------------------===//
+//
+// Part of asynctidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNCTIDY_WAITWITHOUTTIMEOUTCHECK_H
+#define ASYNCTIDY_WAITWITHOUTTIMEOUTCHECK_H
+
+#include "support/AsyncTidyCheck.h"
+#include "support/EnclosingFunctions.h"
+#include "support/SharedIncludes.h"
+
+namespace clang::tidy::asynctidy {
+
+/// Finds waits that can hang forever: condition-variable waits without a
+/// predicate, future waits on results not known to be ready, and listed
+/// event waits.
+///
+/// For the user-facing documentation see docs/checks/wait-without-timeout.md.
+class WaitWithoutTimeoutCheck : public AsyncTidyCheck {
+public:
+  WaitWithoutTimeoutCheck(StringRef Name, ClangTidyContext *Context);
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus11;
+  }
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
+                           Preprocessor *ModuleExpanderPP) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+
+private:
+  std::vector<FixItHint> waitFor(const CXXMemberCallExpr &Call,
+                                 ASTContext &Context);
+
+  const NameList &ConditionVariableTypes;
+  const NameList &FutureTypes;
+  const NameList &EventWaitFunctions;
+  const NameList &AllowedFunctions;
+  bool CheckPredicateWaits;
+  std::string DefaultTimeout;
+  SharedIncludeInserter Inserter;
+  EnclosingFunctions Functions;
+};
+
+} // namespace clang::tidy::asynctidy
+
+#endif // ASYNCTIDY_WAITWITHOUTTIMEOUTCHECK_H
