@@ -14,6 +14,7 @@
 #include "FireAndForgetCheck.h"
 #include "IgnoredErrorCheck.h"
 #include "LockAcrossSuspendCheck.h"
+#include "LoopWithoutStopCheck.h"
 #include "ManualLockUnlockCheck.h"
 #include "SequentialAwaitInLoopCheck.h"
 #include "SwallowedExceptionCheck.h"
@@ -37,6 +38,7 @@ public:
     Factories.registerCheck<IgnoredErrorCheck>("async-ignored-error");
     Factories.registerCheck<LockAcrossSuspendCheck>(
         "async-lock-across-suspend");
+    Factories.registerCheck<LoopWithoutStopCheck>("async-loop-without-stop");
     Factories.registerCheck<ManualLockUnlockCheck>("async-manual-lock-unlock");
     Factories.registerCheck<SequentialAwaitInLoopCheck>(
         "async-sequential-await-in-loop");

@@ -17,6 +17,12 @@ namespace {
 /// function, a member-function pointer, or an object with one call operator.
 const FunctionDecl *entryFunction(const Expr &Callable) {
   const Expr *E = Callable.IgnoreImplicit()->IgnoreParenImpCasts();
+  // A lambda converted to the starter's std::function parameter.
+  if (const auto *Converted = llvm::dyn_cast<CXXConstructExpr>(E);
+      Converted && Converted->getNumArgs() == 1 &&
+      !llvm::isa<CXXTemporaryObjectExpr>(Converted) &&
+      !Converted->getConstructor()->isCopyOrMoveConstructor())
+    E = Converted->getArg(0)->IgnoreImplicit()->IgnoreParenImpCasts();
   if (const auto *Lambda = llvm::dyn_cast<LambdaExpr>(E))
     return Lambda->getCallOperator();
   if (const auto *AddressOf = llvm::dyn_cast<UnaryOperator>(E))
