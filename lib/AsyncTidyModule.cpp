@@ -14,6 +14,7 @@
 #include "FireAndForgetCheck.h"
 #include "IgnoredErrorCheck.h"
 #include "LockAcrossSuspendCheck.h"
+#include "LockOrderInversionCheck.h"
 #include "LoopWithoutStopCheck.h"
 #include "ManualLockUnlockCheck.h"
 #include "SequentialAwaitInLoopCheck.h"
@@ -38,6 +39,8 @@ public:
     Factories.registerCheck<IgnoredErrorCheck>("async-ignored-error");
     Factories.registerCheck<LockAcrossSuspendCheck>(
         "async-lock-across-suspend");
+    Factories.registerCheck<LockOrderInversionCheck>(
+        "async-lock-order-inversion");
     Factories.registerCheck<LoopWithoutStopCheck>("async-loop-without-stop");
     Factories.registerCheck<ManualLockUnlockCheck>("async-manual-lock-unlock");
     Factories.registerCheck<SequentialAwaitInLoopCheck>(

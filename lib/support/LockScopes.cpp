@@ -270,6 +270,7 @@ std::vector<HeldLock> locksTakenIn(const CompoundStmt &Block,
       }
     }
     Lock.Acquire = Body[I];
+    Lock.Block = &Block;
     Lock.First = I + 1;
     Lock.End = Body.size();
     // The lock ends at the first statement that releases it: the guard's

@@ -55,6 +55,8 @@ struct HeldLock {
   size_t First = 0, End = 0;
   /// Whether End is an explicit release rather than the end of the block.
   bool ReleasedExplicitly = false;
+  /// The block whose statement Acquire is (its First - 1st statement).
+  const CompoundStmt *Block = nullptr;
 };
 
 /// The locks that the statements of \p Block take, each with the statements

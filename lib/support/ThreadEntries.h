@@ -24,10 +24,10 @@ struct ThreadStart {
 /// started as threads: `std::thread t(f, args...)` for the classes in
 /// \p ThreadTypes, `threads.emplace_back(f)` and `emplace` into a container
 /// of them, and calls of the functions in \p ThreadStarters.
-void registerThreadStartMatchers(ast_matchers::MatchFinder &Finder,
-                                 ast_matchers::MatchFinder::MatchCallback &Check,
-                                 const NameList &ThreadTypes,
-                                 const NameList &ThreadStarters);
+void registerThreadStartMatchers(
+    ast_matchers::MatchFinder &Finder,
+    ast_matchers::MatchFinder::MatchCallback &Check,
+    const NameList &ThreadTypes, const NameList &ThreadStarters);
 
 /// The thread start in \p Result, if it comes from the matchers above and
 /// its entry function can be told: a lambda, a function, a member-function

@@ -1,0 +1,381 @@
+//===--- LockOrderInversionCheck.cpp - asynctidy --------------------------===//
+//
+// Part of asynctidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#include "LockOrderInversionCheck.h"
+#include "support/Coroutines.h"
+#include "support/FixItUtils.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+namespace clang::tidy::asynctidy {
+using namespace ast_matchers;
+
+using Acquisition = LockOrderInversionCheck::Acquisition;
+using Edge = LockOrderInversionCheck::Edge;
+
+static constexpr llvm::StringLiteral DefaultRecursiveMutexTypes =
+    "::std::recursive_mutex;::std::recursive_timed_mutex;"
+    "::boost::recursive_mutex;::boost::recursive_timed_mutex";
+
+namespace {
+const CXXRecordDecl *recordOf(QualType Type) {
+  return Type.isNull() ? nullptr
+                       : Type.getNonReferenceType()->getAsCXXRecordDecl();
+}
+
+/// The expression naming the mutex a lock takes: the guard's constructor
+/// argument, or the object of `m.lock()`.
+const Expr *mutexExpression(const HeldLock &Lock, const ValueDecl &Mutex) {
+  const Expr *Found = nullptr;
+  forEachStmtOfFunction(*Lock.Acquire, [&](const Stmt &S) {
+    if (Found)
+      return false;
+    const auto *E = llvm::dyn_cast<Expr>(&S);
+    if (E && llvm::isa<DeclRefExpr, MemberExpr>(E->IgnoreParenImpCasts()) &&
+        namedObject(E) == &Mutex) {
+      Found = E->IgnoreParenImpCasts();
+      return false;
+    }
+    return true;
+  });
+  return Found;
+}
+
+/// Whether the mutex is the same object wherever the code names it: a
+/// variable, or a member reached through `this`.
+bool isSameObjectEachTime(const HeldLock &Lock, const ValueDecl &Mutex) {
+  if (llvm::isa<VarDecl>(Mutex))
+    return true;
+  const auto *Member =
+      llvm::dyn_cast_or_null<MemberExpr>(mutexExpression(Lock, Mutex));
+  return Member &&
+         llvm::isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts());
+}
+
+/// A guard constructed with std::adopt_lock takes over a lock the code
+/// already holds: it acquires nothing.
+bool adopts(const HeldLock &Lock) {
+  if (!Lock.Guard || !Lock.Guard->hasInit())
+    return false;
+  bool Found = false;
+  forEachStmtOfFunction(*Lock.Guard->getInit(), [&](const Stmt &S) {
+    const auto *E = llvm::dyn_cast<Expr>(&S);
+    const CXXRecordDecl *Tag = E ? recordOf(E->getType()) : nullptr;
+    Found |= Tag && Tag->getName() == "adopt_lock_t";
+    return !Found;
+  });
+  return Found;
+}
+
+bool isShared(const HeldLock &Lock) {
+  if (Lock.Guard) {
+    const CXXRecordDecl *Guard = recordOf(Lock.Guard->getType());
+    return Guard && (Guard->getName() == "shared_lock" ||
+                     Guard->getName() == "ReaderMutexLock");
+  }
+  const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(Lock.Acquire);
+  if (const auto *Cleanups = llvm::dyn_cast<ExprWithCleanups>(Lock.Acquire))
+    Call = llvm::dyn_cast<CXXMemberCallExpr>(Cleanups->getSubExpr());
+  const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+  return Method && Method->getIdentifier() &&
+         (Method->getName() == "lock_shared" ||
+          Method->getName() == "ReaderLock");
+}
+
+/// The strongly connected components of the "held while acquiring" graph
+/// (Tarjan's algorithm): a lock-order cycle lies within one of them.
+class Components {
+public:
+  explicit Components(
+      const llvm::DenseMap<const ValueDecl *, std::vector<const ValueDecl *>>
+          &Successors)
+      : Successors(Successors) {
+    for (const auto &Entry : Successors)
+      if (!Index.count(Entry.first))
+        visit(Entry.first);
+  }
+  /// The component of \p Mutex; equal numbers, same component.
+  unsigned of(const ValueDecl *Mutex) const { return Component.lookup(Mutex); }
+
+private:
+  void visit(const ValueDecl *Mutex) {
+    unsigned MyIndex = Index[Mutex] = LowLink[Mutex] = Next++;
+    Stack.push_back(Mutex);
+    OnStack.insert(Mutex);
+    auto It = Successors.find(Mutex);
+    if (It != Successors.end())
+      for (const ValueDecl *Successor : It->second) {
+        if (!Index.count(Successor)) {
+          visit(Successor);
+          LowLink[Mutex] = std::min(LowLink[Mutex], LowLink[Successor]);
+        } else if (OnStack.count(Successor)) {
+          LowLink[Mutex] = std::min(LowLink[Mutex], Index[Successor]);
+        }
+      }
+    if (LowLink[Mutex] != MyIndex)
+      return;
+    unsigned Number = ++Count;
+    const ValueDecl *Member = nullptr;
+    do {
+      Member = Stack.pop_back_val();
+      OnStack.erase(Member);
+      Component[Member] = Number;
+    } while (Member != Mutex);
+  }
+
+  const llvm::DenseMap<const ValueDecl *, std::vector<const ValueDecl *>>
+      &Successors;
+  llvm::DenseMap<const ValueDecl *, unsigned> Index, LowLink, Component;
+  llvm::SmallVector<const ValueDecl *, 16> Stack;
+  llvm::DenseSet<const ValueDecl *> OnStack;
+  unsigned Next = 0, Count = 0;
+};
+} // namespace
+
+LockOrderInversionCheck::LockOrderInversionCheck(StringRef Name,
+                                                 ClangTidyContext *Context)
+    : AsyncTidyCheck(Name, Context),
+      GuardTypes(readNameList("GuardTypes", DefaultGuardTypes)),
+      MutexTypes(readNameList("MutexTypes", DefaultMutexTypes)),
+      RecursiveMutexTypes(
+          readNameList("RecursiveMutexTypes", DefaultRecursiveMutexTypes)) {}
+
+void LockOrderInversionCheck::registerMatchers(MatchFinder *Finder) {
+  Finder->addMatcher(
+      functionDecl(isDefinition(), unless(isExpansionInSystemHeader()))
+          .bind("function"),
+      this);
+  Finder->addMatcher(
+      lambdaExpr(unless(isExpansionInSystemHeader())).bind("lambda"), this);
+}
+
+void LockOrderInversionCheck::check(const MatchFinder::MatchResult &Result) {
+  Context = Result.Context;
+  if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>("lambda"))
+    summarise(*Lambda->getCallOperator());
+  else if (const auto *Function =
+               Result.Nodes.getNodeAs<FunctionDecl>("function"))
+    summarise(*Function);
+}
+
+const HeldLock *LockOrderInversionCheck::intern(const HeldLock &Lock) {
+  auto [It, Inserted] = Interned.try_emplace(Lock.Acquire, nullptr);
+  if (Inserted) {
+    LockStorage.push_back(Lock);
+    It->second = &LockStorage.back();
+  }
+  return It->second;
+}
+
+void LockOrderInversionCheck::summarise(const FunctionDecl &Function) {
+  if (!Function.hasBody() || Functions.count(Function.getCanonicalDecl()))
+    return;
+  FunctionLocks &Summary = Functions[Function.getCanonicalDecl()];
+  auto AcquisitionsOf = [&](const HeldLock &Lock) {
+    std::vector<Acquisition> Result;
+    const HeldLock *Stored = intern(Lock);
+    for (const ValueDecl *Mutex : Lock.Mutexes)
+      Result.push_back(
+          {Mutex, Stored, isSameObjectEachTime(Lock, *Mutex), isShared(Lock)});
+    return Result;
+  };
+  LockTypes Types{GuardTypes, MutexTypes};
+  forEachLockTaken(
+      *Function.getBody(), Types,
+      [&](const HeldLock &Taken, llvm::ArrayRef<const HeldLock *> Held) {
+        if (adopts(Taken))
+          return;
+        std::vector<Acquisition> Now = AcquisitionsOf(Taken);
+        Summary.Taken.insert(Summary.Taken.end(), Now.begin(), Now.end());
+        for (const HeldLock *Outer : Held)
+          for (const Acquisition &Before : AcquisitionsOf(*Outer))
+            for (const Acquisition &After : Now)
+              addEdge({Before, After, Taken.Acquire, nullptr});
+      });
+  forEachStmtWithLocksHeld(
+      *Function.getBody(), Types,
+      [&](const Stmt &S, llvm::ArrayRef<const HeldLock *> Held) {
+        const auto *Call = llvm::dyn_cast<CallExpr>(&S);
+        if (!Call || !Call->getDirectCallee())
+          return;
+        std::vector<Acquisition> HeldNow;
+        for (const HeldLock *Lock : Held) {
+          std::vector<Acquisition> Some = AcquisitionsOf(*Lock);
+          HeldNow.insert(HeldNow.end(), Some.begin(), Some.end());
+        }
+        Summary.Calls.push_back({Call, std::move(HeldNow)});
+      });
+}
+
+void LockOrderInversionCheck::addEdge(const Edge &E) {
+  Edges.try_emplace({E.Held.Mutex, E.Acquired.Mutex}, E);
+}
+
+const std::vector<Acquisition> &
+LockOrderInversionCheck::acquiredThrough(const FunctionDecl *Function) {
+  // What a function takes, itself or in the functions it calls. A
+  // recursive call sees what is known so far.
+  Function = Function->getCanonicalDecl();
+  auto [It, Inserted] = Transitive.try_emplace(Function);
+  if (!Inserted)
+    return It->second;
+  auto Summary = Functions.find(Function);
+  if (Summary == Functions.end())
+    return It->second;
+  std::vector<Acquisition> All = Summary->second.Taken;
+  llvm::DenseSet<const ValueDecl *> Seen;
+  for (const Acquisition &A : All)
+    Seen.insert(A.Mutex);
+  for (const auto &[Call, Held] : Summary->second.Calls)
+    for (const Acquisition &A : acquiredThrough(Call->getDirectCallee()))
+      if (Seen.insert(A.Mutex).second)
+        All.push_back(A);
+  Transitive[Function] = std::move(All);
+  return Transitive[Function];
+}
+
+void LockOrderInversionCheck::onEndOfTranslationUnit() {
+  // Acquisitions inside functions called with a lock held.
+  for (auto &[Function, Summary] : Functions)
+    for (const auto &[Call, Held] : Summary.Calls) {
+      if (Held.empty())
+        continue;
+      std::vector<Acquisition> Inside =
+          acquiredThrough(Call->getDirectCallee());
+      for (const Acquisition &Before : Held)
+        for (const Acquisition &After : Inside) {
+          Acquisition Reached = After;
+          // A member reached through `this` in the callee is the caller's
+          // only if the call is on `this` too.
+          const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(Call);
+          if (Reached.SameObjectEachTime && llvm::isa<FieldDecl>(Reached.Mutex))
+            Reached.SameObjectEachTime =
+                Member &&
+                llvm::isa<CXXThisExpr>(
+                    Member->getImplicitObjectArgument()->IgnoreParenImpCasts());
+          addEdge({Before, Reached, Call, Call->getDirectCallee()});
+        }
+    }
+  for (const auto &[Pair, E] : Edges)
+    if (Pair.first == Pair.second)
+      reportSelfDeadlock(E);
+  reportCycles();
+  Functions.clear();
+  Transitive.clear();
+  Edges.clear();
+  Interned.clear();
+  LockStorage.clear();
+}
+
+void LockOrderInversionCheck::reportSelfDeadlock(const Edge &E) {
+  const CXXRecordDecl *Mutex = recordOf(E.Acquired.Mutex->getType());
+  if ((Mutex && RecursiveMutexTypes.matches(*Mutex)) ||
+      !E.Held.SameObjectEachTime || !E.Acquired.SameObjectEachTime ||
+      (E.Held.Shared && E.Acquired.Shared))
+    return;
+  diag(E.Where->getBeginLoc(),
+       "mutex %0 is acquired %select{|in %2, called here, }1while it is "
+       "already held: a non-recursive mutex deadlocks on itself")
+      << E.Acquired.Mutex << (E.Through != nullptr) << E.Through;
+  diag(E.Held.Lock->Acquire->getBeginLoc(), "%0 is first acquired here",
+       DiagnosticIDs::Note)
+      << E.Held.Mutex;
+}
+
+void LockOrderInversionCheck::reportCycles() {
+  llvm::DenseMap<const ValueDecl *, std::vector<const ValueDecl *>> Successors;
+  for (const auto &[Pair, E] : Edges)
+    if (Pair.first != Pair.second)
+      Successors[Pair.first].push_back(Pair.second);
+  Components SCC(Successors);
+  llvm::DenseSet<unsigned> Reported;
+  for (const auto &[Pair, E] : Edges) {
+    auto [From, To] = Pair;
+    unsigned Component = SCC.of(From);
+    if (From == To || Component == 0 || Component != SCC.of(To) ||
+        Reported.count(Component))
+      continue;
+    // The way back from To to From, within the component.
+    llvm::DenseMap<const ValueDecl *, const ValueDecl *> Parent{{To, nullptr}};
+    std::deque<const ValueDecl *> Queue{To};
+    while (!Queue.empty() && !Parent.count(From)) {
+      const ValueDecl *Mutex = Queue.front();
+      Queue.pop_front();
+      for (const ValueDecl *Next : Successors[Mutex])
+        if (SCC.of(Next) == Component && Parent.try_emplace(Next, Mutex).second)
+          Queue.push_back(Next);
+    }
+    if (!Parent.count(From))
+      continue;
+    Reported.insert(Component);
+    std::vector<const Edge *> Back;
+    for (const ValueDecl *Mutex = From; Parent.lookup(Mutex);
+         Mutex = Parent.lookup(Mutex))
+      Back.push_back(&Edges.find({Parent.lookup(Mutex), Mutex})->second);
+    // Warn where the fix can merge two guards, if one of the edges allows.
+    const Edge *Warned = &E;
+    std::vector<FixItHint> Fixes = mergeGuards(E);
+    if (Fixes.empty() && Back.size() == 1) {
+      std::vector<FixItHint> Other = mergeGuards(*Back.front());
+      if (!Other.empty()) {
+        Warned = Back.front();
+        Back = {&E};
+        Fixes = std::move(Other);
+      }
+    }
+    diag(Warned->Where->getBeginLoc(),
+         "mutex %0 is acquired %select{|in %2, called here, }1while %3 is "
+         "held, and elsewhere in the opposite order: the two can deadlock")
+        << Warned->Acquired.Mutex << (Warned->Through != nullptr)
+        << Warned->Through << Warned->Held.Mutex << Fixes;
+    diag(Warned->Held.Lock->Acquire->getBeginLoc(), "%0 is acquired here",
+         DiagnosticIDs::Note)
+        << Warned->Held.Mutex;
+    for (const Edge *Other : Back)
+      diag(Other->Where->getBeginLoc(),
+           "%0 is acquired %select{|in %2, called here, }1while %3 is held",
+           DiagnosticIDs::Note)
+          << Other->Acquired.Mutex << (Other->Through != nullptr)
+          << Other->Through << Other->Held.Mutex;
+  }
+}
+
+std::vector<FixItHint> LockOrderInversionCheck::mergeGuards(const Edge &E) {
+  // Two guards declared one after the other, each over one mutex, neither
+  // used afterwards: `std::scoped_lock` takes both without a deadlock.
+  const HeldLock &First = *E.Held.Lock, &Second = *E.Acquired.Lock;
+  if (E.Through || !Context->getLangOpts().CPlusPlus17 || !First.Guard ||
+      !Second.Guard || First.Block != Second.Block || !First.Block ||
+      First.Mutexes.size() != 1 || Second.Mutexes.size() != 1 ||
+      First.First >= First.Block->size() ||
+      First.Block->body_begin()[First.First] != Second.Acquire)
+    return {};
+  llvm::ArrayRef<Stmt *> After(First.Block->body_begin() + Second.First,
+                               First.Block->body_end());
+  for (const Stmt *S : After)
+    if (refersTo(*S, [&](const ValueDecl &D) {
+          return &D == First.Guard || &D == Second.Guard;
+        }))
+      return {};
+  const Expr *A = mutexExpression(First, *E.Held.Mutex);
+  const Expr *B = mutexExpression(Second, *E.Acquired.Mutex);
+  std::optional<std::string> TextA =
+      A ? sourceText(*A, *Context) : std::nullopt;
+  std::optional<std::string> TextB =
+      B ? sourceText(*B, *Context) : std::nullopt;
+  SourceLocation End = endOfStatement(*Second.Acquire, *Context);
+  if (!TextA || !TextB || End.isInvalid() ||
+      !isSafeToEdit(*First.Acquire, *Context) ||
+      !isSafeToEdit(*Second.Acquire, *Context))
+    return {};
+  return {FixItHint::CreateReplacement(
+      CharSourceRange::getCharRange(First.Acquire->getBeginLoc(), End),
+      "std::scoped_lock " + First.Guard->getName().str() + "(" + *TextA + ", " +
+          *TextB + ");")};
+}
+
+} // namespace clang::tidy::asynctidy
