@@ -35,4 +35,7 @@ private:
 
 void runSessions(unsigned port);
 
+// Starts a queue whose worker drains events in the background.
+void runEventQueue();
+
 } // namespace telemetry
