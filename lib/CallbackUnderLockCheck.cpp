@@ -87,7 +87,13 @@ void CallbackUnderLockCheck::check(const MatchFinder::MatchResult &Result) {
             Call->getDirectCallee()
                 ? Call->getDirectCallee()->getQualifiedNameAsString()
                 : "";
-        diag(Call->getBeginLoc(),
+        // Where the call is written: LLVM 22 puts an overloaded call
+        // operator's begin at its parenthesis, LLVM 19 at the object.
+        const auto *Operator = llvm::dyn_cast<CXXOperatorCallExpr>(Call);
+        SourceLocation Where = Operator && Operator->getNumArgs() > 0
+                                   ? Operator->getArg(0)->getBeginLoc()
+                                   : Call->getBeginLoc();
+        diag(Where,
              "%select{a callable object|a function pointer|'%1'}0 is called "
              "with a lock held: the code it runs can take the same lock, or "
              "wait for this thread, and deadlock")

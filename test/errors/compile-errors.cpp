@@ -7,6 +7,8 @@
 
 #include <exception>
 #include <future>
+#include <condition_variable>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <stdexcept>
@@ -125,3 +127,48 @@ private:
   std::mutex mutex_;
   std::map<int, int> free_;
 };
+
+// The deadlock and hang checks with broken code in the places they look at:
+// no crash, no fix that touches it.
+std::mutex first_mutex, second_mutex;
+std::condition_variable wake;
+std::function<void()> on_done;
+
+void brokenUnderLock() {
+  std::lock_guard<std::mutex> lock(first_mutex);
+  on_done();
+  work(undeclared_value_e);
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: warning: a callable object is called with a lock held
+  // CHECK-MESSAGES: :[[@LINE-2]]:8: error: use of undeclared identifier 'undeclared_value_e'
+}
+
+void brokenWait() {
+  std::unique_lock<std::mutex> lock(first_mutex);
+  wake.wait(lock);
+  work(undeclared_value_f);
+  // CHECK-MESSAGES: :[[@LINE-2]]:8: warning: wait without a predicate or a timeout
+  // CHECK-MESSAGES: :[[@LINE-2]]:8: error: use of undeclared identifier 'undeclared_value_f'
+}
+
+void brokenOrders() {
+  std::lock_guard<std::mutex> a(first_mutex);
+  std::lock_guard<std::mutex> b(second_mutex);
+  work(undeclared_value_g);
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: warning: mutex 'second_mutex' is acquired while 'first_mutex' is held
+  // CHECK-MESSAGES: :[[@LINE-2]]:8: error: use of undeclared identifier 'undeclared_value_g'
+  // CHECK-FIXES: {{^}}  std::scoped_lock a(first_mutex, second_mutex);{{$}}
+}
+void otherOrder() {
+  std::lock_guard<std::mutex> b(second_mutex);
+  std::lock_guard<std::mutex> a(first_mutex);
+}
+
+void brokenWorker() {
+  std::thread worker([] {
+    while (true)
+      work(undeclared_value_h);
+  });
+  // CHECK-MESSAGES: :[[@LINE-3]]:5: warning: infinite loop with no way out
+  // CHECK-MESSAGES: :[[@LINE-3]]:12: error: use of undeclared identifier 'undeclared_value_h'
+  worker.join();
+}
