@@ -38,7 +38,9 @@ public:
     }
   }
 
-  void start() { worker_ = std::thread([this] { drain(); }); }
+  void start() {
+    worker_ = std::thread([this] { drain(); });
+  }
 
   // Takes the counters in one order here...
   void count(bool dropped) {
