@@ -19,6 +19,7 @@
 #include "ManualLockUnlockCheck.h"
 #include "SequentialAwaitInLoopCheck.h"
 #include "SwallowedExceptionCheck.h"
+#include "UnboundedContainerCheck.h"
 #include "UnguardedMemberCheck.h"
 #include "WaitWithoutTimeoutCheck.h"
 #include "support/VersionGuard.h"
@@ -47,6 +48,8 @@ public:
         "async-sequential-await-in-loop");
     Factories.registerCheck<SwallowedExceptionCheck>(
         "async-swallowed-exception");
+    Factories.registerCheck<UnboundedContainerCheck>(
+        "async-unbounded-container");
     Factories.registerCheck<UnguardedMemberCheck>("async-unguarded-member");
     Factories.registerCheck<WaitWithoutTimeoutCheck>(
         "async-wait-without-timeout");

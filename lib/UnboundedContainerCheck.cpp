@@ -1,0 +1,317 @@
+//===--- UnboundedContainerCheck.cpp - asynctidy --------------------------===//
+//
+// Part of asynctidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#include "UnboundedContainerCheck.h"
+#include "support/Records.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+namespace clang::tidy::asynctidy {
+using namespace ast_matchers;
+
+static constexpr llvm::StringLiteral DefaultContainerTypes =
+    "::std::vector;::std::deque;::std::list;::std::forward_list;"
+    "::std::map;::std::multimap;::std::unordered_map;"
+    "::std::unordered_multimap;::std::set;::std::multiset;"
+    "::std::unordered_set;::std::unordered_multiset;::std::queue;"
+    "::std::priority_queue;::std::stack;::absl::flat_hash_map;"
+    "::absl::flat_hash_set;::absl::node_hash_map;::absl::node_hash_set;"
+    "::absl::btree_map;::absl::btree_set;::boost::unordered_map;"
+    "::boost::unordered_set";
+
+using Uses = UnboundedContainerCheck::Uses;
+
+namespace {
+bool isGrowth(StringRef Method) {
+  static constexpr llvm::StringLiteral Names[] = {
+      "push_back",     "emplace_back", "push_front",
+      "emplace_front", "push",         "emplace",
+      "insert",        "try_emplace",  "insert_or_assign",
+      "emplace_hint",  "splice",       "merge",
+      "append_range",  "insert_range"};
+  return llvm::is_contained(Names, Method);
+}
+
+bool isShrink(StringRef Method) {
+  static constexpr llvm::StringLiteral Names[] = {
+      "erase",     "clear",  "pop_back",    "pop_front", "pop",
+      "extract",   "assign", "swap",        "resize",    "remove",
+      "remove_if", "unique", "erase_after", "pop_heap"};
+  return llvm::is_contained(Names, Method);
+}
+
+const Expr *strip(const Expr *E) {
+  return E ? E->IgnoreParenImpCasts()->IgnoreImplicit() : nullptr;
+}
+
+/// `this->member`, or nullptr.
+const FieldDecl *memberOf(const Expr *E, const CXXRecordDecl &Class) {
+  const auto *Member = llvm::dyn_cast_or_null<MemberExpr>(strip(E));
+  if (!Member || !llvm::isa<CXXThisExpr>(strip(Member->getBase())))
+    return nullptr;
+  const auto *Field = llvm::dyn_cast<FieldDecl>(Member->getMemberDecl());
+  return Field && Field->getParent()->getCanonicalDecl() ==
+                      Class.getCanonicalDecl()
+             ? Field
+             : nullptr;
+}
+
+/// An element of a member container: `member[k]`, `member.at(k)`,
+/// `member.back()`, `member.front()`.
+const FieldDecl *elementOf(const Expr *E, const CXXRecordDecl &Class,
+                           const Expr **Access) {
+  E = strip(E);
+  if (const auto *Subscript = llvm::dyn_cast_or_null<CXXOperatorCallExpr>(E);
+      Subscript && Subscript->getOperator() == OO_Subscript) {
+    *Access = Subscript;
+    return memberOf(Subscript->getArg(0), Class);
+  }
+  if (const auto *Call = llvm::dyn_cast_or_null<CXXMemberCallExpr>(E);
+      Call && Call->getMethodDecl() && Call->getMethodDecl()->getIdentifier() &&
+      llvm::is_contained(
+          {StringRef("at"), StringRef("back"), StringRef("front")},
+          Call->getMethodDecl()->getName())) {
+    *Access = Call;
+    return memberOf(Call->getImplicitObjectArgument(), Class);
+  }
+  return nullptr;
+}
+
+/// Visits \p S and everything in it, lambda bodies included: a callback
+/// that clears a member is a member function's code too.
+void forEachNode(const Stmt &S, llvm::function_ref<void(const Stmt &)> Visit) {
+  Visit(S);
+  if (const auto *Lambda = llvm::dyn_cast<LambdaExpr>(&S)) {
+    if (const Stmt *Body = Lambda->getBody())
+      forEachNode(*Body, Visit);
+    return;
+  }
+  for (const Stmt *Child : S.children())
+    if (Child)
+      forEachNode(*Child, Visit);
+}
+
+bool isMapLike(const FieldDecl &Field) {
+  const CXXRecordDecl *Record =
+      Field.getType().getNonReferenceType()->getAsCXXRecordDecl();
+  return Record && declaresMember(*Record, "mapped_type");
+}
+} // namespace
+
+UnboundedContainerCheck::UnboundedContainerCheck(StringRef Name,
+                                                 ClangTidyContext *Context)
+    : AsyncTidyCheck(Name, Context),
+      ContainerTypes(readNameList("ContainerTypes", DefaultContainerTypes)) {}
+
+bool UnboundedContainerCheck::isContainer(QualType Type) const {
+  const CXXRecordDecl *Record =
+      Type.getNonReferenceType()->getAsCXXRecordDecl();
+  return Record && ContainerTypes.matches(*Record);
+}
+
+void UnboundedContainerCheck::registerMatchers(MatchFinder *Finder) {
+  auto Container = hasType(hasUnqualifiedDesugaredType(recordType(
+      hasDeclaration(namedDecl(matchers::matchesNameList(&ContainerTypes))))));
+  // Classes with a container member, judged at the end of the translation
+  // unit when all their member functions have been seen.
+  Finder->addMatcher(cxxRecordDecl(isDefinition(),
+                                   unless(isExpansionInSystemHeader()),
+                                   has(fieldDecl(Container)))
+                         .bind("class"),
+                     this);
+  // A vector used as a queue: `v.erase(v.begin())`.
+  Finder->addMatcher(
+      cxxMemberCallExpr(
+          unless(isExpansionInSystemHeader()), argumentCountIs(1),
+          callee(cxxMethodDecl(hasName("erase"),
+                               ofClass(hasName("::std::vector")))),
+          hasArgument(0, ignoringImplicit(
+                             cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName(
+                                                   "begin", "cbegin"))))
+                                 .bind("begin"))))
+          .bind("fifo"),
+      this);
+}
+
+void UnboundedContainerCheck::check(const MatchFinder::MatchResult &Result) {
+  if (const auto *Class = Result.Nodes.getNodeAs<CXXRecordDecl>("class")) {
+    Classes.insert(Class);
+    return;
+  }
+  const auto *Erase = Result.Nodes.getNodeAs<CXXMemberCallExpr>("fifo");
+  const auto *Begin = Result.Nodes.getNodeAs<CXXMemberCallExpr>("begin");
+  // The same vector: `v.erase(v.begin())`, not `v.erase(w.begin())`.
+  llvm::FoldingSetNodeID A, B;
+  strip(Erase->getImplicitObjectArgument())->Profile(A, *Result.Context, true);
+  strip(Begin->getImplicitObjectArgument())->Profile(B, *Result.Context, true);
+  if (A != B)
+    return;
+  diag(Erase->getExprLoc(),
+       "vector used as a queue: erase(begin()) moves every element that "
+       "remains, a linear cost per removal; use std::deque or a ring buffer");
+}
+
+void UnboundedContainerCheck::onEndOfTranslationUnit() {
+  for (const CXXRecordDecl *Class : Classes)
+    checkClass(*Class);
+  Classes.clear();
+}
+
+void UnboundedContainerCheck::collect(
+    const Stmt &Body, const CXXRecordDecl &Class,
+    llvm::MapVector<const FieldDecl *, Uses> &Members) const {
+  auto Find = [&](const FieldDecl *Field) -> Uses * {
+    auto It = Members.find(Field);
+    return It == Members.end() ? nullptr : &It->second;
+  };
+  forEachNode(Body, [&](const Stmt &S) {
+    if (const auto *Call = llvm::dyn_cast<CallExpr>(&S)) {
+      // Handed on by non-const reference or pointer, or moved from
+      // (std::move, std::swap, v.swap(member), std::erase_if ...).
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      unsigned Offset = llvm::isa<CXXOperatorCallExpr>(Call) &&
+                                llvm::isa_and_nonnull<CXXMethodDecl>(Callee)
+                            ? 1
+                            : 0;
+      for (unsigned I = Offset; I < Call->getNumArgs(); ++I) {
+        const Expr *Access = nullptr;
+        const FieldDecl *Field = memberOf(Call->getArg(I), Class);
+        if (!Field)
+          Field = elementOf(Call->getArg(I), Class, &Access);
+        Uses *U = Find(Field);
+        if (!U)
+          continue;
+        QualType Param = Callee && I - Offset < Callee->getNumParams()
+                             ? Callee->getParamDecl(I - Offset)->getType()
+                             : QualType();
+        if (Param.isNull() || Param->isRValueReferenceType() ||
+            ((Param->isReferenceType() || Param->isPointerType()) &&
+             !Param->getPointeeType().isConstQualified()))
+          U->Escapes = true;
+      }
+    }
+    if (const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(&S)) {
+      const CXXMethodDecl *Method = Call->getMethodDecl();
+      if (!Method || !Method->getIdentifier())
+        return;
+      StringRef Name = Method->getName();
+      const Expr *Object = Call->getImplicitObjectArgument();
+      const Expr *Access = nullptr;
+      int Level = 0;
+      const FieldDecl *Field = memberOf(Object, Class);
+      if (!Field) {
+        Field = elementOf(Object, Class, &Access);
+        Level = 1;
+      }
+      Uses *U = Find(Field);
+      if (!U)
+        return;
+      if (isGrowth(Name))
+        U->Growth[Level].push_back(Call);
+      else if (isShrink(Name))
+        U->Shrinks[Level] = true;
+      return;
+    }
+    if (const auto *Operator = llvm::dyn_cast<CXXOperatorCallExpr>(&S)) {
+      if (Operator->getNumArgs() == 0)
+        return;
+      const FieldDecl *Field = memberOf(Operator->getArg(0), Class);
+      Uses *U = Find(Field);
+      if (!U)
+        return;
+      // `map[k]` inserts; `member = other` replaces the contents.
+      if (Operator->getOperator() == OO_Subscript && isMapLike(*Field))
+        U->Growth[0].push_back(Operator);
+      else if (Operator->isAssignmentOp())
+        U->Shrinks[0] = true;
+      return;
+    }
+    if (const auto *Unary = llvm::dyn_cast<UnaryOperator>(&S)) {
+      if (Unary->getOpcode() == UO_AddrOf)
+        if (Uses *U = Find(memberOf(Unary->getSubExpr(), Class)))
+          U->Escapes = true;
+      return;
+    }
+    if (const auto *Decls = llvm::dyn_cast<DeclStmt>(&S)) {
+      // `auto &pending = member;` or `auto &list = member[k];`.
+      for (const Decl *D : Decls->decls()) {
+        const auto *Var = llvm::dyn_cast<VarDecl>(D);
+        // Not the hidden reference of a range-based for loop.
+        if (!Var || Var->isImplicit() || !Var->hasInit() ||
+            !Var->getType()->isReferenceType() ||
+            Var->getType().getNonReferenceType().isConstQualified())
+          continue;
+        const Expr *Access = nullptr;
+        const FieldDecl *Field = memberOf(Var->getInit(), Class);
+        if (!Field)
+          Field = elementOf(Var->getInit(), Class, &Access);
+        if (Uses *U = Find(Field))
+          U->Escapes = true;
+      }
+    }
+  });
+}
+
+void UnboundedContainerCheck::checkClass(const CXXRecordDecl &Class) {
+  // Every member function with a body must be here: a removal in another
+  // translation unit would make any finding wrong.
+  for (const CXXMethodDecl *Method : Class.methods()) {
+    if (Method->isImplicit() || Method->isDefaulted() || Method->isDeleted() ||
+        Method->isPureVirtual())
+      continue;
+    if (!Method->hasBody())
+      return;
+  }
+  for (const Decl *D : Class.decls())
+    if (const auto *Template = llvm::dyn_cast<FunctionTemplateDecl>(D))
+      if (!Template->getTemplatedDecl()->hasBody())
+        return;
+
+  llvm::MapVector<const FieldDecl *, Uses> Members;
+  for (const FieldDecl *Field : Class.fields())
+    if (isContainer(Field->getType()) && !Field->getType().isConstQualified())
+      Members[Field];
+  for (const CXXMethodDecl *Method : Class.methods()) {
+    const FunctionDecl *Definition = nullptr;
+    if (llvm::isa<CXXConstructorDecl, CXXDestructorDecl>(Method) ||
+        !Method->hasBody(Definition))
+      continue;
+    collect(*Definition->getBody(), Class, Members);
+  }
+  for (const Decl *D : Class.decls())
+    if (const auto *Template = llvm::dyn_cast<FunctionTemplateDecl>(D))
+      if (const Stmt *Body = Template->getTemplatedDecl()->getBody())
+        collect(*Body, Class, Members);
+
+  for (const auto &[Field, U] : Members) {
+    if (U.Escapes || U.Shrinks[0])
+      continue;
+    bool OuterGrows = !U.Growth[0].empty();
+    bool InnerGrows = !U.Growth[1].empty() && !U.Shrinks[1];
+    if (!OuterGrows && !InnerGrows)
+      continue;
+    diag(Field->getLocation(),
+         "'%0' only grows: no member function removes from it%select{| or "
+         "from the containers it holds}1, so a long-running process keeps "
+         "every element forever")
+        << Field->getName() << InnerGrows;
+    for (int Level = 0; Level < 2; ++Level) {
+      if (Level == 1 && !InnerGrows)
+        break;
+      for (const Expr *Site : U.Growth[Level]) {
+        // `member[k]`: at the member (LLVM versions place the operator
+        // call's own location differently); `member.push_back()`: at the
+        // function's name.
+        const auto *Operator = llvm::dyn_cast<CXXOperatorCallExpr>(Site);
+        diag(Operator ? Operator->getArg(0)->getBeginLoc() : Site->getExprLoc(),
+             "it grows here", DiagnosticIDs::Note);
+      }
+    }
+  }
+}
+
+} // namespace clang::tidy::asynctidy

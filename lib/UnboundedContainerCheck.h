@@ -1,0 +1,53 @@
+//===--- UnboundedContainerCheck.h - asynctidy ----------------------------===//
+//
+// Part of asynctidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNCTIDY_UNBOUNDEDCONTAINERCHECK_H
+#define ASYNCTIDY_UNBOUNDEDCONTAINERCHECK_H
+
+#include "support/AsyncTidyCheck.h"
+#include "llvm/ADT/MapVector.h"
+#include "llvm/ADT/SetVector.h"
+
+namespace clang::tidy::asynctidy {
+
+/// Finds member containers that the class only ever grows, and vectors used
+/// as queues (erase(begin())).
+///
+/// For the user-facing documentation see docs/checks/unbounded-container.md.
+class UnboundedContainerCheck : public AsyncTidyCheck {
+public:
+  UnboundedContainerCheck(StringRef Name, ClangTidyContext *Context);
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus11;
+  }
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onEndOfTranslationUnit() override;
+
+  /// What the member functions do to one container member: at its own
+  /// level (level 0) and to the containers it holds (level 1).
+  struct Uses {
+    std::vector<const Expr *> Growth[2];
+    bool Shrinks[2] = {false, false};
+    /// Bound to a reference, passed on by reference, its address taken:
+    /// what happens to it then is not known.
+    bool Escapes = false;
+  };
+
+private:
+  void checkClass(const CXXRecordDecl &Class);
+  void collect(const Stmt &Body, const CXXRecordDecl &Class,
+               llvm::MapVector<const FieldDecl *, Uses> &Members) const;
+  bool isContainer(QualType Type) const;
+
+  const NameList &ContainerTypes;
+  llvm::SetVector<const CXXRecordDecl *> Classes;
+};
+
+} // namespace clang::tidy::asynctidy
+
+#endif // ASYNCTIDY_UNBOUNDEDCONTAINERCHECK_H
