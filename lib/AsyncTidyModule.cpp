@@ -17,6 +17,7 @@
 #include "LockOrderInversionCheck.h"
 #include "LoopWithoutStopCheck.h"
 #include "ManualLockUnlockCheck.h"
+#include "NonAtomicFileUpdateCheck.h"
 #include "SequentialAwaitInLoopCheck.h"
 #include "SwallowedExceptionCheck.h"
 #include "UnboundedContainerCheck.h"
@@ -44,6 +45,8 @@ public:
         "async-lock-order-inversion");
     Factories.registerCheck<LoopWithoutStopCheck>("async-loop-without-stop");
     Factories.registerCheck<ManualLockUnlockCheck>("async-manual-lock-unlock");
+    Factories.registerCheck<NonAtomicFileUpdateCheck>(
+        "async-non-atomic-file-update");
     Factories.registerCheck<SequentialAwaitInLoopCheck>(
         "async-sequential-await-in-loop");
     Factories.registerCheck<SwallowedExceptionCheck>(

@@ -1,0 +1,102 @@
+// RUN: %check_async_tidy %s async-non-atomic-file-update %t -- -std=c++17
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+// ---- positives -------------------------------------------------------------
+
+// The reviews' index file: read, updated, written back over itself. Two
+// savers at once, or a crash mid-write, lose checkpoints.
+class CheckpointIndex {
+public:
+  void add(const std::string &checkpoint) {
+    std::vector<std::string> entries;
+    {
+      std::ifstream in(path_);
+      std::string line;
+      while (std::getline(in, line))
+        entries.push_back(line);
+    }
+    entries.push_back(checkpoint);
+    std::ofstream out(path_);
+    for (const auto &entry : entries)
+      out << entry << '\n';
+  }
+  // CHECK-NOTES: :[[@LINE-4]]:19: warning: file is rewritten in place after it was read: a crash or a concurrent writer during the write loses or tears it [async-non-atomic-file-update]
+  // CHECK-NOTES: :[[@LINE-11]]:21: note: it is read here
+  // CHECK-NOTES: :[[@LINE-6]]:19: note: write a temporary file next to it and rename it over the original (std::filesystem::rename)
+
+private:
+  std::string path_ = "index.txt";
+};
+
+// The C library, with a filesystem path.
+void bumpCounter(const std::filesystem::path &file) {
+  int value = 0;
+  if (FILE *in = std::fopen(file.c_str(), "r")) {
+    if (std::fscanf(in, "%d", &value) != 1)
+      value = 0;
+    std::fclose(in);
+  }
+  if (FILE *out = std::fopen(file.c_str(), "w")) {
+    std::fprintf(out, "%d\n", value + 1);
+    std::fclose(out);
+  }
+  // CHECK-NOTES: :[[@LINE-4]]:19: warning: file is rewritten in place after it was read
+  // CHECK-NOTES: :[[@LINE-10]]:18: note: it is read here
+  // CHECK-NOTES: :[[@LINE-6]]:19: note: write a temporary file next to it
+}
+
+// A stream reopened for writing.
+void normalise(const std::string &name) {
+  std::fstream file(name, std::ios::in);
+  std::string text;
+  file >> text;
+  file.close();
+  file.open(name, std::ios::out | std::ios::trunc);
+  file << text;
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: file is rewritten in place after it was read
+  // CHECK-NOTES: :[[@LINE-7]]:16: note: it is read here
+  // CHECK-NOTES: :[[@LINE-4]]:3: note: write a temporary file next to it
+}
+
+// ---- must not flag -----------------------------------------------------------
+
+// Written to a temporary, then renamed over the original.
+void addSafely(const std::filesystem::path &index, const std::string &entry) {
+  std::vector<std::string> entries;
+  {
+    std::ifstream in(index);
+    std::string line;
+    while (std::getline(in, line))
+      entries.push_back(line);
+  }
+  entries.push_back(entry);
+  std::filesystem::path temporary = index;
+  temporary += ".tmp";
+  {
+    std::ofstream out(temporary);
+    for (const auto &e : entries)
+      out << e << '\n';
+  }
+  std::filesystem::rename(temporary, index);
+}
+
+// Appending, reading another file, writing without reading.
+void append(const std::string &log, const std::string &line) {
+  std::ifstream in(log);
+  std::ofstream out(log, std::ios::app);
+  out << line << '\n';
+}
+void copyOver(const std::string &from, const std::string &to) {
+  std::ifstream in(from);
+  std::ofstream out(to);
+  out << in.rdbuf();
+}
+void overwrite(const std::string &path) {
+  std::ofstream out(path);
+  out << "fresh\n";
+}
