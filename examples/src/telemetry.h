@@ -38,4 +38,7 @@ void runSessions(unsigned port);
 // Starts a queue whose worker drains events in the background.
 void runEventQueue();
 
+// Adds delta to the counter name kept in the state file at path.
+void saveCounter(const std::string &path, const std::string &name, long delta);
+
 } // namespace telemetry
