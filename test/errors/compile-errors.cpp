@@ -9,11 +9,13 @@
 #include <future>
 #include <condition_variable>
 #include <functional>
+#include <fstream>
 #include <map>
 #include <mutex>
 #include <stdexcept>
 #include <system_error>
 #include <thread>
+#include <vector>
 
 void report(std::exception_ptr);
 void report_error(std::error_code);
@@ -171,4 +173,26 @@ void brokenWorker() {
   // CHECK-MESSAGES: :[[@LINE-3]]:5: warning: infinite loop with no way out
   // CHECK-MESSAGES: :[[@LINE-3]]:12: error: use of undeclared identifier 'undeclared_value_h'
   worker.join();
+}
+
+// The memory and state checks.
+class BrokenLog {
+public:
+  void add(int line) {
+    lines_.push_back(line);
+    work(undeclared_value_i);
+  }
+  // CHECK-MESSAGES: :[[@LINE-2]]:10: error: use of undeclared identifier 'undeclared_value_i'
+
+private:
+  std::vector<int> lines_;
+  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: 'lines_' only grows
+};
+
+void brokenRewrite(const char *path) {
+  std::ifstream in(path);
+  work(undeclared_value_j);
+  std::ofstream out(path);
+  // CHECK-MESSAGES: :[[@LINE-2]]:8: error: use of undeclared identifier 'undeclared_value_j'
+  // CHECK-MESSAGES: :[[@LINE-2]]:17: warning: file is rewritten in place after it was read
 }

@@ -54,7 +54,7 @@ void startsAThread() {
 
 // The deadlock and hang checks' options.
 // RUN: not %clang_tidy -checks='-*,async-*' %s \
-// RUN:   -config="{CheckOptions: {async-wait-without-timeout.DefaultTimeout: 'seconds(1); abort()', async-wait-without-timeout.CheckPredicateWaits: 'sometimes', async-wait-without-timeout.FutureTypes: '(', async-callback-under-lock.CallbackTypes: '[f', async-lock-order-inversion.RecursiveMutexTypes: 'r)', async-loop-without-stop.StopPredicates: '*stop', async-loop-without-stop.ThreadStarters: 'start('}}" \
+// RUN:   -config="{CheckOptions: {async-wait-without-timeout.DefaultTimeout: 'seconds(1); abort()', async-wait-without-timeout.CheckPredicateWaits: 'sometimes', async-wait-without-timeout.FutureTypes: '(', async-callback-under-lock.CallbackTypes: '[f', async-lock-order-inversion.RecursiveMutexTypes: 'r)', async-loop-without-stop.StopPredicates: '*stop', async-loop-without-stop.ThreadStarters: 'start(', async-unbounded-container.ContainerTypes: '::std::vector;+'}}" \
 // RUN:   -- -std=c++17 > %t.hangs 2>&1
 // RUN: FileCheck --check-prefix=HANGS --input-file=%t.hangs %s
 // HANGS-DAG: error: option 'async-wait-without-timeout.DefaultTimeout' must be a duration expression, such as 'std::chrono::seconds(30)', not 'seconds(1); abort()'; no fix-it will be offered [clang-tidy-config]
@@ -64,4 +64,5 @@ void startsAThread() {
 // HANGS-DAG: error: invalid regular expression 'r)' in option 'async-lock-order-inversion.RecursiveMutexTypes': {{.*}} [clang-tidy-config]
 // HANGS-DAG: error: invalid regular expression '*stop' in option 'async-loop-without-stop.StopPredicates': {{.*}} [clang-tidy-config]
 // HANGS-DAG: error: invalid regular expression 'start(' in option 'async-loop-without-stop.ThreadStarters': {{.*}} [clang-tidy-config]
+// HANGS-DAG: error: invalid regular expression '+' in option 'async-unbounded-container.ContainerTypes': {{.*}} [clang-tidy-config]
 // HANGS-NOT: Stack dump
