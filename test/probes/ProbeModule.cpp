@@ -251,6 +251,18 @@ public:
           diag(Call->getBeginLoc(), "held:%0")
               << (Names.empty() ? " none" : Names);
         });
+    forEachLockTaken(
+        *Function->getBody(), {Guards, Mutexes},
+        [&](const HeldLock &Taken, llvm::ArrayRef<const HeldLock *> Held) {
+          std::string Names, Taking;
+          for (const HeldLock *Lock : Held)
+            for (const ValueDecl *Mutex : Lock->Mutexes)
+              Names += " " + Mutex->getName().str();
+          for (const ValueDecl *Mutex : Taken.Mutexes)
+            Taking += " " + Mutex->getName().str();
+          diag(Taken.Acquire->getBeginLoc(), "takes%0 while holding:%1")
+              << Taking << (Names.empty() ? " none" : Names);
+        });
   }
 
 private:

@@ -1,4 +1,5 @@
-// Which mutexes are held at each statement of a function body.
+// Which mutexes are held at each statement of a function body, and which
+// are already held when each lock is taken.
 // RUN: %probe_tidy -checks='-*,probe-locks-held' %s -- -std=c++17 2>&1 \
 // RUN:   | grep -v "^ " | FileCheck %s --implicit-check-not="warning:"
 
@@ -17,8 +18,10 @@ void nothingHeld() {
 
 void nestedBlocks(bool flag) {
   std::lock_guard<std::mutex> outer(a);
+  // CHECK: :[[@LINE-1]]:3: warning: takes a while holding: none
   if (flag) {
     std::unique_lock<std::mutex> inner(b);
+    // CHECK: :[[@LINE-1]]:5: warning: takes b while holding: a [probe-locks-held]
     touch();
     // CHECK: :[[@LINE-1]]:5: warning: held: a b
     inner.unlock();
@@ -31,6 +34,7 @@ void nestedBlocks(bool flag) {
 
 void releasedOnOnePath(bool flag) {
   std::unique_lock<std::mutex> lock(a);
+  // CHECK: :[[@LINE-1]]:3: warning: takes a while holding: none
   if (flag) {
     lock.unlock();
     touch();
@@ -43,6 +47,7 @@ void releasedOnOnePath(bool flag) {
 
 void byHandAndInConditions(int n) {
   a.lock();
+  // CHECK: :[[@LINE-1]]:3: warning: takes a while holding: none
   while (n-- > 0)
     touch();
   // CHECK: :[[@LINE-1]]:5: warning: held: a [probe-locks-held]
@@ -50,8 +55,10 @@ void byHandAndInConditions(int n) {
   touch();
   // CHECK: :[[@LINE-1]]:3: warning: held: none
   std::shared_lock<std::shared_mutex> reader(shared);
+  // CHECK: :[[@LINE-1]]:3: warning: takes shared while holding: none
   for (int i = 0; i < n; ++i) {
     std::scoped_lock both(a, b);
+    // CHECK: :[[@LINE-1]]:5: warning: takes a b while holding: shared [probe-locks-held]
     touch();
     // CHECK: :[[@LINE-1]]:5: warning: held: shared a b
   }
@@ -61,6 +68,7 @@ void byHandAndInConditions(int n) {
 // later, maybe without the lock (no "held: a" here).
 void lambdasAreTheirOwn() {
   std::lock_guard<std::mutex> lock(a);
+  // CHECK: :[[@LINE-1]]:3: warning: takes a while holding: none
   auto later = [] { touch(); };
   later();
 }
