@@ -30,6 +30,14 @@ config.substitutions.append(
 config.substitutions.append(
     ("%probe_tidy", config.clang_tidy + " -load=" + config.probe_module))
 config.substitutions.append(("%module", config.module))
+config.substitutions.append(
+    ("%run_clang_tidy", os.path.join(config.llvm_bin_dir, "run-clang-tidy") +
+     " -clang-tidy-binary " + config.clang_tidy +
+     " -clang-apply-replacements-binary " +
+     os.path.join(config.llvm_bin_dir, "clang-apply-replacements")))
+config.substitutions.append(
+    ("%apply_replacements",
+     os.path.join(config.llvm_bin_dir, "clang-apply-replacements")))
 config.substitutions.append(("%python", config.python))
 config.substitutions.append(("%clang", config.clang))
 config.substitutions.append(("%inputs", inputs))
