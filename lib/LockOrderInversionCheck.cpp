@@ -8,6 +8,7 @@
 #include "LockOrderInversionCheck.h"
 #include "support/Coroutines.h"
 #include "support/FixItUtils.h"
+#include "support/Records.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
@@ -22,11 +23,6 @@ static constexpr llvm::StringLiteral DefaultRecursiveMutexTypes =
     "::boost::recursive_mutex;::boost::recursive_timed_mutex";
 
 namespace {
-const CXXRecordDecl *recordOf(QualType Type) {
-  return Type.isNull() ? nullptr
-                       : Type.getNonReferenceType()->getAsCXXRecordDecl();
-}
-
 /// The expression naming the mutex a lock takes: the guard's constructor
 /// argument, or the object of `m.lock()`.
 const Expr *mutexExpression(const HeldLock &Lock, const ValueDecl &Mutex) {

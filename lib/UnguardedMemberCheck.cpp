@@ -28,13 +28,6 @@ using Access = UnguardedMemberCheck::Access;
 using MethodSummary = UnguardedMemberCheck::MethodSummary;
 
 namespace {
-const CXXRecordDecl *recordOf(QualType Type) {
-  Type = Type.getNonReferenceType();
-  while (const auto *Array = Type->getAsArrayTypeUnsafe())
-    Type = Array->getElementType();
-  return Type->getAsCXXRecordDecl();
-}
-
 /// The `this->member` expression that \p E writes to when it is assigned,
 /// incremented or mutated: the member itself, or a member of it
 /// (`stats_.count`), or an element of a member array.

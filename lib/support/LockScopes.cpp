@@ -7,17 +7,13 @@
 
 #include "support/LockScopes.h"
 #include "support/Coroutines.h"
+#include "support/Records.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 
 namespace clang::tidy::asynctidy {
 
 namespace {
-const CXXRecordDecl *recordOf(QualType Type) {
-  return Type.isNull() ? nullptr
-                       : Type.getNonReferenceType()->getAsCXXRecordDecl();
-}
-
 /// `object.method()` as a statement of its own: the object and the method.
 std::pair<const ValueDecl *, StringRef> memberCallStatement(const Stmt *S) {
   const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(S);

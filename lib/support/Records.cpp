@@ -10,6 +10,15 @@
 
 namespace clang::tidy::asynctidy {
 
+const CXXRecordDecl *recordOf(QualType Type) {
+  if (Type.isNull())
+    return nullptr;
+  Type = Type.getNonReferenceType();
+  while (const auto *Array = Type->getAsArrayTypeUnsafe())
+    Type = Array->getElementType();
+  return Type->getAsCXXRecordDecl();
+}
+
 bool declaresMember(const CXXRecordDecl &Record, llvm::StringRef Name) {
   if (!Record.hasDefinition())
     return false;

@@ -12,6 +12,10 @@
 
 namespace clang::tidy::asynctidy {
 
+/// The class of \p Type, looking through references and arrays (an array
+/// of atomics is atomic state); null for a null type or any other type.
+const CXXRecordDecl *recordOf(QualType Type);
+
 /// Whether \p Record or one of its bases declares a member named \p Name
 /// (a typedef such as `mapped_type`, or a member function).
 bool declaresMember(const CXXRecordDecl &Record, llvm::StringRef Name);
