@@ -48,5 +48,9 @@ config.substitutions.append(
     ("%other_clang_tidy", "/usr/lib/llvm-%s/bin/clang-tidy" % config.other_llvm_major))
 
 config.available_features.add("llvm-" + config.llvm_major)
+config.substitutions.append(("%build_dir", config.build_dir))
+# Installing the Debian package needs root and dpkg (CI has both).
+if hasattr(os, "geteuid") and os.geteuid() == 0 and os.path.exists("/usr/bin/dpkg"):
+    config.available_features.add("dpkg-root")
 if os.path.exists("/usr/lib/llvm-%s/bin/clang-tidy" % config.other_llvm_major):
     config.available_features.add("other-clang-tidy")
