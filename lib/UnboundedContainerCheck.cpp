@@ -168,31 +168,23 @@ void UnboundedContainerCheck::collect(
     auto It = Members.find(Field);
     return It == Members.end() ? nullptr : &It->second;
   };
+  // The uses of the member container that \p E is, or holds an element of.
+  auto UsesOf = [&](const Expr *E) -> Uses * {
+    const Expr *Access = nullptr;
+    const FieldDecl *Field = memberOf(E, Class);
+    return Find(Field ? Field : elementOf(E, Class, &Access));
+  };
   forEachNode(Body, [&](const Stmt &S) {
     if (const auto *Call = llvm::dyn_cast<CallExpr>(&S)) {
       // Handed on by non-const reference or pointer, or moved from
       // (std::move, std::swap, v.swap(member), std::erase_if ...).
-      const FunctionDecl *Callee = Call->getDirectCallee();
-      unsigned Offset = llvm::isa<CXXOperatorCallExpr>(Call) &&
-                                llvm::isa_and_nonnull<CXXMethodDecl>(Callee)
-                            ? 1
-                            : 0;
-      for (unsigned I = Offset; I < Call->getNumArgs(); ++I) {
-        const Expr *Access = nullptr;
-        const FieldDecl *Field = memberOf(Call->getArg(I), Class);
-        if (!Field)
-          Field = elementOf(Call->getArg(I), Class, &Access);
-        Uses *U = Find(Field);
-        if (!U)
-          continue;
-        QualType Param = Callee && I - Offset < Callee->getNumParams()
-                             ? Callee->getParamDecl(I - Offset)->getType()
-                             : QualType();
-        if (Param.isNull() || Param->isRValueReferenceType() ||
-            ((Param->isReferenceType() || Param->isPointerType()) &&
-             !Param->getPointeeType().isConstQualified()))
+      forEachArgument(*Call, [&](const Expr &Arg, QualType Param) {
+        Uses *U = UsesOf(&Arg);
+        // An unknown callee, or one that can move from it, may empty it.
+        if (U && (Param.isNull() || Param->isRValueReferenceType() ||
+                  canModifyArgument(Param)))
           U->Escapes = true;
-      }
+      });
     }
     if (const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(&S)) {
       const CXXMethodDecl *Method = Call->getMethodDecl();
@@ -245,11 +237,7 @@ void UnboundedContainerCheck::collect(
             !Var->getType()->isReferenceType() ||
             Var->getType().getNonReferenceType().isConstQualified())
           continue;
-        const Expr *Access = nullptr;
-        const FieldDecl *Field = memberOf(Var->getInit(), Class);
-        if (!Field)
-          Field = elementOf(Var->getInit(), Class, &Access);
-        if (Uses *U = Find(Field))
+        if (Uses *U = UsesOf(Var->getInit()))
           U->Escapes = true;
       }
     }

@@ -81,21 +81,11 @@ llvm::SmallVector<const MemberExpr *, 1> writesOf(const Stmt &S) {
     if (!Dependent->isImplicitAccess())
       Add(Dependent->getBase());
   }
-  if (const auto *Call = llvm::dyn_cast<CallExpr>(&S)) {
-    const FunctionDecl *Callee = Call->getDirectCallee();
-    unsigned Offset = llvm::isa<CXXOperatorCallExpr>(Call) &&
-                              llvm::isa_and_nonnull<CXXMethodDecl>(Callee)
-                          ? 1
-                          : 0;
-    for (unsigned I = Offset; Callee && I < Call->getNumArgs() &&
-                              I - Offset < Callee->getNumParams();
-         ++I) {
-      QualType Param = Callee->getParamDecl(I - Offset)->getType();
-      if ((Param->isLValueReferenceType() || Param->isPointerType()) &&
-          !Param->getPointeeType().isConstQualified())
-        Add(Call->getArg(I));
-    }
-  }
+  if (const auto *Call = llvm::dyn_cast<CallExpr>(&S))
+    forEachArgument(*Call, [&](const Expr &Arg, QualType Param) {
+      if (canModifyArgument(Param))
+        Add(&Arg);
+    });
   return Written;
 }
 

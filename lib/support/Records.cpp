@@ -1,4 +1,4 @@
-//===--- Records.cpp - questions about classes ----------------------------===//
+//===--- Records.cpp - questions about classes and calls ------------------===//
 //
 // Part of asynctidy, under the Apache License v2.0 with LLVM Exceptions.
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
@@ -7,6 +7,7 @@
 
 #include "support/Records.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
 
 namespace clang::tidy::asynctidy {
 
@@ -48,6 +49,28 @@ bool isDeclaredInStd(const ASTContext &Context, llvm::StringRef Name) {
           return true;
     }
   return false;
+}
+
+void forEachArgument(
+    const CallExpr &Call,
+    llvm::function_ref<void(const Expr &Arg, QualType Param)> Visit) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  unsigned Offset = llvm::isa<CXXOperatorCallExpr>(Call) &&
+                            llvm::isa_and_nonnull<CXXMethodDecl>(Callee)
+                        ? 1
+                        : 0;
+  for (unsigned I = Offset; I < Call.getNumArgs(); ++I) {
+    QualType Param = Callee && I - Offset < Callee->getNumParams()
+                         ? Callee->getParamDecl(I - Offset)->getType()
+                         : QualType();
+    Visit(*Call.getArg(I), Param);
+  }
+}
+
+bool canModifyArgument(QualType Param) {
+  return !Param.isNull() &&
+         (Param->isLValueReferenceType() || Param->isPointerType()) &&
+         !Param->getPointeeType().isConstQualified();
 }
 
 } // namespace clang::tidy::asynctidy

@@ -1,4 +1,4 @@
-//===--- Records.h - questions about classes ------------------------------===//
+//===--- Records.h - questions about classes and calls --------------------===//
 //
 // Part of asynctidy, under the Apache License v2.0 with LLVM Exceptions.
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
@@ -9,6 +9,8 @@
 #define ASYNCTIDY_SUPPORT_RECORDS_H
 
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/Expr.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 
 namespace clang::tidy::asynctidy {
 
@@ -24,6 +26,18 @@ bool declaresMember(const CXXRecordDecl &Record, llvm::StringRef Name);
 /// fix-it that names it then needs no #include (the include that declared
 /// it is there, perhaps through another header).
 bool isDeclaredInStd(const ASTContext &Context, llvm::StringRef Name);
+
+/// Visits each argument of \p Call with the type of the parameter it
+/// initialises (a null type when the callee is unknown or variadic there).
+/// The object of an overloaded operator that is a member function is not
+/// an argument.
+void forEachArgument(
+    const CallExpr &Call,
+    llvm::function_ref<void(const Expr &Arg, QualType Param)> Visit);
+
+/// Whether a parameter of type \p Param can change what its argument
+/// refers to: a non-const lvalue reference or pointer.
+bool canModifyArgument(QualType Param);
 
 } // namespace clang::tidy::asynctidy
 
