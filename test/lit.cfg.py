@@ -30,6 +30,10 @@ config.substitutions.append(
 config.substitutions.append(
     ("%probe_tidy", config.clang_tidy + " -load=" + config.probe_module))
 config.substitutions.append(("%module", config.module))
+config.substitutions.append(("%asynctidy_clangd", config.clangd))
+config.substitutions.append(
+    ("%lsp_client", config.python + " " +
+     os.path.join(config.test_source_root, "lsp_client.py")))
 config.substitutions.append(
     ("%run_clang_tidy", os.path.join(config.llvm_bin_dir, "run-clang-tidy") +
      " -clang-tidy-binary " + config.clang_tidy +
