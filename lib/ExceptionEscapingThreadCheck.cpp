@@ -29,9 +29,7 @@ ExceptionEscapingThreadCheck::ExceptionEscapingThreadCheck(
       ThreadTypes(readNameList("ThreadTypes",
                                "::std::thread;::std::jthread;::boost::thread")),
       ThreadStarters(readNameList("ThreadStarters", "")),
-      ReportFix(readFunctionName("ReportFunction", ""),
-                Options.getLocalOrGlobal("IncludeStyle",
-                                         utils::IncludeSorter::IS_LLVM)) {
+      ReportFix(readFunctionName("ReportFunction", ""), readIncludeStyle()) {
   // Like bugprone-exception-escape: an allocation failure is not what this
   // check is about, and almost everything can raise it.
   Analyzer.ignoreBadAlloc(true);
@@ -40,7 +38,6 @@ ExceptionEscapingThreadCheck::ExceptionEscapingThreadCheck(
 void ExceptionEscapingThreadCheck::storeOptions(
     ClangTidyOptions::OptionMap &Opts) {
   AsyncTidyCheck::storeOptions(Opts);
-  Options.store(Opts, "IncludeStyle", ReportFix.includeStyle());
 }
 
 void ExceptionEscapingThreadCheck::registerPPCallbacks(

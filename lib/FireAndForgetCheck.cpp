@@ -39,14 +39,7 @@ FireAndForgetCheck::FireAndForgetCheck(StringRef Name,
           readNameList("DetachedTokenTypes",
                        "::asio::detached_t;::boost::asio::detached_t")),
       SpawnFunctions(readNameList("SpawnFunctions", "")),
-      ReportFix(readFunctionName("ReportFunction", ""),
-                Options.getLocalOrGlobal("IncludeStyle",
-                                         utils::IncludeSorter::IS_LLVM)) {}
-
-void FireAndForgetCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  AsyncTidyCheck::storeOptions(Opts);
-  Options.store(Opts, "IncludeStyle", ReportFix.includeStyle());
-}
+      ReportFix(readFunctionName("ReportFunction", ""), readIncludeStyle()) {}
 
 void FireAndForgetCheck::registerPPCallbacks(const SourceManager &SM,
                                              Preprocessor *PP,
@@ -140,9 +133,9 @@ void FireAndForgetCheck::checkDetachedToken(
         CharSourceRange::getTokenRange(Token.getSourceRange()),
         "[](" + Parameters + ") { if (error) " + Body.str() + " }");
   };
-  auto IncludeFix = [&](DiagnosticBuilder &Diag) {
-    if (auto Include = ReportFix.includeExceptionHeader(Token.getBeginLoc(),
-                                                        *Result.SourceManager))
+  auto IncludeFix = [&](DiagnosticBuilder &Diag, bool OnNote) {
+    if (auto Include = ReportFix.includeExceptionHeader(
+            Token.getBeginLoc(), *Result.SourceManager, OnNote))
       Diag << *Include;
   };
 
@@ -153,7 +146,7 @@ void FireAndForgetCheck::checkDetachedToken(
                                              "throws is lost");
     if (ReportFix.isConfigured() && CanFix) {
       Warning << HandlerWith(ReportFix.reportExceptionPtr("error"));
-      IncludeFix(Warning);
+      IncludeFix(Warning, /*OnNote=*/false);
       Fixed = true;
     }
   }
@@ -175,7 +168,7 @@ void FireAndForgetCheck::checkDetachedToken(
               << optionKey("ReportFunction");
   if (CanFix) {
     Note << HandlerWith("std::rethrow_exception(error);");
-    IncludeFix(Note);
+    IncludeFix(Note, /*OnNote=*/true);
   }
 }
 

@@ -97,15 +97,9 @@ IgnoredErrorCheck::IgnoredErrorCheck(StringRef Name, ClangTidyContext *Context)
       ErrorTypes(readNameList("ErrorTypes", DefaultErrorTypes)),
       CheckedFunctions(
           readNameList("CheckedFunctions", DefaultCheckedFunctions)),
-      AllowCastToVoid(Options.get("AllowCastToVoid", false)),
-      AllowStdIgnore(Options.get("AllowStdIgnore", false)),
+      AllowCastToVoid(readBool("AllowCastToVoid", false)),
+      AllowStdIgnore(readBool("AllowStdIgnore", false)),
       ReportFunction(readFunctionName("ReportFunction", "")) {}
-
-void IgnoredErrorCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  AsyncTidyCheck::storeOptions(Opts);
-  Options.store(Opts, "AllowCastToVoid", AllowCastToVoid);
-  Options.store(Opts, "AllowStdIgnore", AllowStdIgnore);
-}
 
 void IgnoredErrorCheck::registerMatchers(MatchFinder *Finder) {
   // Only results returned by value: a returned reference (`ec = other`,

@@ -153,13 +153,7 @@ ManualLockUnlockCheck::ManualLockUnlockCheck(StringRef Name,
                                              ClangTidyContext *Context)
     : AsyncTidyCheck(Name, Context),
       MutexTypes(readNameList("MutexTypes", DefaultMutexTypes)),
-      Inserter(Options.getLocalOrGlobal("IncludeStyle",
-                                        utils::IncludeSorter::IS_LLVM)) {}
-
-void ManualLockUnlockCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  AsyncTidyCheck::storeOptions(Opts);
-  Options.store(Opts, "IncludeStyle", Inserter.style());
-}
+      Inserter(readIncludeStyle()) {}
 
 void ManualLockUnlockCheck::registerPPCallbacks(
     const SourceManager &SM, Preprocessor *PP, Preprocessor *ModuleExpanderPP) {

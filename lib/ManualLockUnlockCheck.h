@@ -9,8 +9,8 @@
 #define ASYNCTIDY_MANUALLOCKUNLOCKCHECK_H
 
 #include "support/AsyncTidyCheck.h"
+#include "support/IncludeFixes.h"
 #include "support/LockScopes.h"
-#include "support/SharedIncludes.h"
 
 namespace clang::tidy::asynctidy {
 
@@ -24,7 +24,6 @@ public:
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus11;
   }
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
                            Preprocessor *ModuleExpanderPP) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
@@ -37,7 +36,7 @@ private:
 
   const NameList &MutexTypes;
   const NameList NoGuards; // only locks taken by hand
-  SharedIncludeInserter Inserter;
+  IncludeFixes Inserter;
 };
 
 } // namespace clang::tidy::asynctidy

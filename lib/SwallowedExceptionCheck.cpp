@@ -82,14 +82,7 @@ SwallowedExceptionCheck::SwallowedExceptionCheck(StringRef Name,
     : AsyncTidyCheck(Name, Context),
       Reporters(readNameList("Reporters", DefaultReporters)),
       IgnoredExceptionTypes(readNameList("IgnoredExceptionTypes", "")),
-      ReportFix(readFunctionName("ReportFunction", ""),
-                Options.getLocalOrGlobal("IncludeStyle",
-                                         utils::IncludeSorter::IS_LLVM)) {}
-
-void SwallowedExceptionCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  AsyncTidyCheck::storeOptions(Opts);
-  Options.store(Opts, "IncludeStyle", ReportFix.includeStyle());
-}
+      ReportFix(readFunctionName("ReportFunction", ""), readIncludeStyle()) {}
 
 void SwallowedExceptionCheck::registerPPCallbacks(
     const SourceManager &SM, Preprocessor *PP, Preprocessor *ModuleExpanderPP) {

@@ -101,13 +101,7 @@ UnguardedMemberCheck::UnguardedMemberCheck(StringRef Name,
       GuardTypes(readNameList("GuardTypes", DefaultGuardTypes)),
       MutexTypes(readNameList("MutexTypes", DefaultMutexTypes)),
       ThreadSafeTypes(readNameList("ThreadSafeTypes", DefaultThreadSafeTypes)),
-      Inserter(Options.getLocalOrGlobal("IncludeStyle",
-                                        utils::IncludeSorter::IS_LLVM)) {}
-
-void UnguardedMemberCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  AsyncTidyCheck::storeOptions(Opts);
-  Options.store(Opts, "IncludeStyle", Inserter.style());
-}
+      Inserter(readIncludeStyle()) {}
 
 void UnguardedMemberCheck::registerPPCallbacks(const SourceManager &SM,
                                                Preprocessor *PP,

@@ -9,8 +9,8 @@
 #define ASYNCTIDY_UNGUARDEDMEMBERCHECK_H
 
 #include "support/AsyncTidyCheck.h"
+#include "support/IncludeFixes.h"
 #include "support/LockScopes.h"
-#include "support/SharedIncludes.h"
 #include "llvm/ADT/MapVector.h"
 
 namespace clang::tidy::asynctidy {
@@ -25,7 +25,6 @@ public:
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus11;
   }
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
                            Preprocessor *ModuleExpanderPP) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
@@ -64,7 +63,7 @@ private:
   const NameList &GuardTypes;
   const NameList &MutexTypes;
   const NameList &ThreadSafeTypes;
-  SharedIncludeInserter Inserter;
+  IncludeFixes Inserter;
   ASTContext *Context = nullptr;
   llvm::MapVector<const CXXRecordDecl *, std::vector<const CXXMethodDecl *>>
       Classes;

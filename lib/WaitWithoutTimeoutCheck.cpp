@@ -62,12 +62,11 @@ WaitWithoutTimeoutCheck::WaitWithoutTimeoutCheck(StringRef Name,
           readNameList("EventWaitFunctions", DefaultEventWaitFunctions)),
       AllowedFunctions(
           readNameList("AllowedFunctions", DefaultAllowedFunctions)),
-      CheckPredicateWaits(Options.get("CheckPredicateWaits", false)),
+      CheckPredicateWaits(readBool("CheckPredicateWaits", false)),
       DefaultTimeout(Options.get("DefaultTimeout", "std::chrono::seconds(30)")
                          .trim()
                          .str()),
-      Inserter(Options.getLocalOrGlobal("IncludeStyle",
-                                        utils::IncludeSorter::IS_LLVM)) {
+      Inserter(readIncludeStyle()) {
   // The value is pasted into code: one expression, nothing more.
   if (DefaultTimeout.empty() ||
       StringRef(DefaultTimeout).find_first_of(";{}") != StringRef::npos) {
@@ -82,9 +81,7 @@ WaitWithoutTimeoutCheck::WaitWithoutTimeoutCheck(StringRef Name,
 
 void WaitWithoutTimeoutCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   AsyncTidyCheck::storeOptions(Opts);
-  Options.store(Opts, "CheckPredicateWaits", CheckPredicateWaits);
   Options.store(Opts, "DefaultTimeout", DefaultTimeout);
-  Options.store(Opts, "IncludeStyle", Inserter.style());
 }
 
 void WaitWithoutTimeoutCheck::registerPPCallbacks(
@@ -200,8 +197,9 @@ WaitWithoutTimeoutCheck::waitFor(const CXXMemberCallExpr &Call,
         ", " + DefaultTimeout));
   if (StringRef(DefaultTimeout).starts_with("std::chrono::") &&
       !isDeclaredInStd(Context, "chrono"))
-    if (auto Include = Inserter.include(Call.getBeginLoc(),
-                                        Context.getSourceManager(), "<chrono>"))
+    if (auto Include =
+            Inserter.include(Call.getBeginLoc(), Context.getSourceManager(),
+                             "<chrono>", /*OnNote=*/true))
       Fixes.push_back(*Include);
   return Fixes;
 }

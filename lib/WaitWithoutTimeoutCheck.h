@@ -10,7 +10,7 @@
 
 #include "support/AsyncTidyCheck.h"
 #include "support/EnclosingFunctions.h"
-#include "support/SharedIncludes.h"
+#include "support/IncludeFixes.h"
 
 namespace clang::tidy::asynctidy {
 
@@ -41,7 +41,7 @@ private:
   const NameList &AllowedFunctions;
   bool CheckPredicateWaits;
   std::string DefaultTimeout;
-  SharedIncludeInserter Inserter;
+  IncludeFixes Inserter;
   EnclosingFunctions Functions;
 };
 

@@ -6,7 +6,7 @@ set -euo pipefail
 versions=("${@:-19 22}")
 read -r -a versions <<<"${versions[*]}"
 
-packages=(cmake ninja-build python3 libasio-dev libboost-dev libabsl-dev
+packages=(cmake ninja-build python3 python3-yaml libasio-dev libboost-dev libabsl-dev
           libgrpc++-dev libprotobuf-dev dpkg-dev gnuplot-nox)
 for v in "${versions[@]}"; do
   packages+=("clang-$v" "clang-tidy-$v" "clang-tools-$v" "libclang-$v-dev"

@@ -21,6 +21,9 @@ scratch path (lit's %t). The test file carries its expectations as comments:
 
 No other async-* check may warn on the file (a second run enables them all),
 and a fixed file must still compile (clang -fsyntax-only with COMPILER ARGS).
+Every run also fails when clang-tidy crashes or does not finish within
+TIMEOUT_SECONDS, when a diagnostic is reported twice, and when two fixes
+overlap or make the same change twice (read from -export-fixes).
 
 Options:
     --check-suffix=S[,T...]
@@ -44,6 +47,8 @@ import os
 import re
 import subprocess
 import sys
+
+import yaml
 
 EXPECTATION_COMMENT = re.compile(r"//\s*CHECK-(MESSAGES|NOTES|FIXES)[A-Za-z0-9_-]*:.*$")
 
@@ -83,9 +88,58 @@ class Failure(Exception):
     pass
 
 
+# Far above the slowest test (a few seconds): only a hang gets here.
+TIMEOUT_SECONDS = 300
+
+
 def run(command, **kwargs):
-    return subprocess.run(command, stdout=subprocess.PIPE,
-                          stderr=subprocess.STDOUT, text=True, **kwargs)
+    try:
+        return subprocess.run(command, stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, text=True,
+                              timeout=TIMEOUT_SECONDS, **kwargs)
+    except subprocess.TimeoutExpired:
+        raise Failure("%s did not finish in %d s:\n%s" %
+                      (os.path.basename(command[0]), TIMEOUT_SECONDS,
+                       " ".join(command)))
+
+
+def applied_replacements(fixes_path, fix_notes):
+    """The replacements clang-tidy applies from an -export-fixes file: each
+    diagnostic's own, or with --fix-notes, when it has none, those of its
+    first note that has some. Yields (diagnostic name, replacement)."""
+    with open(fixes_path, encoding="utf-8") as f:
+        exported = yaml.safe_load(f) or {}
+    for diagnostic in exported.get("Diagnostics") or []:
+        replacements = diagnostic["DiagnosticMessage"].get("Replacements")
+        if not replacements and fix_notes:
+            replacements = next((n["Replacements"] for n in
+                                 diagnostic.get("Notes") or []
+                                 if n.get("Replacements")), [])
+        for replacement in replacements or []:
+            yield diagnostic["DiagnosticName"], replacement
+
+
+def check_fixes_are_disjoint(fixes_path, fix_notes):
+    seen = {}
+    for name, r in applied_replacements(fixes_path, fix_notes):
+        key = (r["FilePath"], r["Offset"], r["Length"], r["ReplacementText"])
+        if key in seen:
+            raise Failure("two fixes (%s, %s) make the same change at offset "
+                          "%d: %r" % (seen[key], name, r["Offset"],
+                                      r["ReplacementText"]))
+        seen[key] = name
+    def is_include(span):
+        return span[2] == 0 and span[3].startswith("#include")
+
+    spans = sorted(seen)
+    for a, b in zip(spans, spans[1:]):
+        # Two insertions at one place depend on their order, unless both
+        # are #include lines.
+        same_place = a[1] == b[1] and a[2] == 0 and b[2] == 0 and not (
+            is_include(a) and is_include(b))
+        if a[0] == b[0] and (b[1] < a[1] + a[2] or same_place):
+            raise Failure("the fixes of %s and %s overlap at offset %d" %
+                          (seen[a], seen[b], b[1]))
 
 
 def split_arguments(rest):
@@ -170,6 +224,8 @@ class TestRun:
                    "--fix-notes" if self.args.fix_notes else "-fix"]
         if self.args.expect_compile_errors:
             command.append("-fix-errors")
+        self.fixes_path = self.args.temp + ".fixes.yaml"
+        command.append("-export-fixes=" + self.fixes_path)
         command += self.tidy_args + ["--"] + self.compiler_args
         result = run(command)
         self.output = result.stdout
@@ -180,6 +236,20 @@ class TestRun:
             raise Failure("clang-tidy crashed:\n" + self.output)
         with open(self.fixed_path, encoding="utf-8") as f:
             self.fixed = f.read()
+
+    def check_each_diagnostic_once(self):
+        diagnostics = diagnostics_of(self.output, self.fixed_path,
+                                     ["warning", "error"])
+        repeated = sorted({d for d in diagnostics if diagnostics.count(d) > 1})
+        if repeated:
+            raise Failure("diagnostics reported more than once:\n" +
+                          "\n".join(repeated))
+
+    def check_fixes_are_disjoint(self):
+        if "overlaps with another fix" in self.output:
+            raise Failure("clang-tidy found overlapping fixes")
+        if os.path.exists(self.fixes_path):
+            check_fixes_are_disjoint(self.fixes_path, self.args.fix_notes)
 
     def check_other_checks_are_silent(self):
         """No async-* check other than those under test may warn on the file:
@@ -287,6 +357,8 @@ def main():
     test = TestRun(args, tidy_args, compiler_args)
     try:
         test.run_clang_tidy()
+        test.check_each_diagnostic_once()
+        test.check_fixes_are_disjoint()
         test.check_messages()
         test.check_notes()
         test.check_fixes()

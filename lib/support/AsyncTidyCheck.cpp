@@ -48,6 +48,38 @@ std::string AsyncTidyCheck::readFunctionName(StringRef Option,
   return "";
 }
 
+bool AsyncTidyCheck::readBool(StringRef Option, bool Default) {
+  StringRef Value = Options.get(Option, Default ? "true" : "false").trim();
+  bool Result = Default;
+  if (Value.equals_insensitive("true") || Value == "1")
+    Result = true;
+  else if (Value.equals_insensitive("false") || Value == "0")
+    Result = false;
+  else
+    configurationDiag("option '%0' must be 'true' or 'false', not '%1'; "
+                      "'%2' is used",
+                      DiagnosticIDs::Error)
+        << optionKey(Option) << Value << (Default ? "true" : "false");
+  StoredOptions.emplace_back(Option.str(), Result ? "true" : "false");
+  return Result;
+}
+
+utils::IncludeSorter::IncludeStyle AsyncTidyCheck::readIncludeStyle() {
+  StringRef Value = Options.getLocalOrGlobal("IncludeStyle", "llvm").trim();
+  auto Style = utils::IncludeSorter::IS_LLVM;
+  if (Value.equals_insensitive("google"))
+    Style = utils::IncludeSorter::IS_Google;
+  else if (!Value.equals_insensitive("llvm"))
+    configurationDiag("option '%0' must be 'llvm' or 'google', not '%1'; "
+                      "'llvm' is used",
+                      DiagnosticIDs::Error)
+        << optionKey("IncludeStyle") << Value;
+  StoredOptions.emplace_back("IncludeStyle",
+                             Style == utils::IncludeSorter::IS_Google ? "google"
+                                                                      : "llvm");
+  return Style;
+}
+
 void AsyncTidyCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   for (const auto &[Name, Value] : StoredOptions)
     Options.store(Opts, Name, Value);

@@ -9,6 +9,7 @@
 #define ASYNCTIDY_SUPPORT_ASYNCTIDYCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "clang-tidy/utils/IncludeSorter.h"
 #include "support/NameList.h"
 #include <deque>
 #include <string>
@@ -42,6 +43,14 @@ protected:
   /// Reads an option naming one function, such as "log_error" or
   /// "::app::report"; an empty value means "not configured".
   std::string readFunctionName(StringRef Option, StringRef Default);
+
+  /// Reads a boolean option ("true"/"false", "1"/"0"), \p Default if unset.
+  /// Unlike clang-tidy's own reader, a malformed value is an error.
+  bool readBool(StringRef Option, bool Default);
+
+  /// Reads IncludeStyle ("llvm" or "google"), local or global, for checks
+  /// whose fix-its insert #include directives.
+  utils::IncludeSorter::IncludeStyle readIncludeStyle();
 
   /// The user-facing key of a local option, "async-check.Option".
   std::string optionKey(StringRef Option) const;

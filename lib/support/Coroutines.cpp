@@ -129,7 +129,11 @@ void forEachStmtOfFunction(const Stmt &Root,
 bool refersTo(const Stmt &S,
               llvm::function_ref<bool(const ValueDecl &)> Wanted) {
   bool Found = false;
+  // Returning false only prunes the walk below a node, so a later reference
+  // must not undo an earlier match.
   forEachStmtOfFunction(S, [&](const Stmt &Node) {
+    if (Found)
+      return false;
     if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(&Node))
       Found = Wanted(*Ref->getDecl());
     else if (const auto *Member = llvm::dyn_cast<MemberExpr>(&Node))

@@ -11,8 +11,7 @@ namespace clang::tidy::asynctidy {
 
 ExceptionReportFix::ExceptionReportFix(std::string ReportFunction,
                                        utils::IncludeSorter::IncludeStyle Style)
-    : ReportFunction(std::move(ReportFunction)),
-      Inserter(Style, /*SelfContainedDiags=*/false) {}
+    : ReportFunction(std::move(ReportFunction)), Inserter(Style) {}
 
 std::string ExceptionReportFix::reportCurrentException() const {
   return reportExceptionPtr("std::current_exception()");
@@ -23,11 +22,9 @@ ExceptionReportFix::reportExceptionPtr(llvm::StringRef Variable) const {
   return ReportFunction + "(" + Variable.str() + ");";
 }
 
-std::optional<FixItHint>
-ExceptionReportFix::includeExceptionHeader(SourceLocation Loc,
-                                           const SourceManager &SM) {
-  return Inserter.createIncludeInsertion(SM.getFileID(SM.getExpansionLoc(Loc)),
-                                         "<exception>");
+std::optional<FixItHint> ExceptionReportFix::includeExceptionHeader(
+    SourceLocation Loc, const SourceManager &SM, bool OnNote) {
+  return Inserter.include(Loc, SM, "<exception>", OnNote);
 }
 
 } // namespace clang::tidy::asynctidy

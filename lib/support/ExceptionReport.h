@@ -8,7 +8,7 @@
 #ifndef ASYNCTIDY_SUPPORT_EXCEPTIONREPORT_H
 #define ASYNCTIDY_SUPPORT_EXCEPTIONREPORT_H
 
-#include "clang-tidy/utils/IncludeInserter.h"
+#include "support/IncludeFixes.h"
 #include "clang/Basic/Diagnostic.h"
 #include <optional>
 #include <string>
@@ -38,16 +38,18 @@ public:
   std::string reportExceptionPtr(llvm::StringRef Variable) const;
 
   /// Inserts `#include <exception>` into the file of \p Loc if it lacks it.
+  /// (\p OnNote: for a fix attached to a note; see IncludeFixes).
   std::optional<FixItHint> includeExceptionHeader(SourceLocation Loc,
-                                                  const SourceManager &SM);
+                                                  const SourceManager &SM,
+                                                  bool OnNote = false);
 
   utils::IncludeSorter::IncludeStyle includeStyle() const {
-    return Inserter.getStyle();
+    return Inserter.style();
   }
 
 private:
   std::string ReportFunction;
-  utils::IncludeInserter Inserter;
+  IncludeFixes Inserter;
 };
 
 } // namespace clang::tidy::asynctidy

@@ -7,6 +7,7 @@
 
 #include "support/FixItUtils.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 
@@ -15,6 +16,16 @@ namespace clang::tidy::asynctidy {
 bool hasRecoveredCode(const Stmt &S) {
   if (const auto *E = llvm::dyn_cast<Expr>(&S))
     return E->containsErrors();
+  // Declarations with an unknown type are recovered code too, and they are
+  // not among the statement's children.
+  if (const auto *Declaration = llvm::dyn_cast<DeclStmt>(&S))
+    for (const Decl *D : Declaration->decls())
+      if (D->isInvalidDecl())
+        return true;
+  if (const auto *Handler = llvm::dyn_cast<CXXCatchStmt>(&S))
+    if (const VarDecl *Caught = Handler->getExceptionDecl();
+        Caught && Caught->isInvalidDecl())
+      return true;
   for (const Stmt *Child : S.children())
     if (Child && hasRecoveredCode(*Child))
       return true;

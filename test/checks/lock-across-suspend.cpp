@@ -116,6 +116,17 @@ lib::task<> span() {
   // CHECK-MESSAGES-FIX: :[[@LINE-5]]:3: warning: lock 'lock' is held across a suspension point
   // CHECK-MESSAGES-ASYNC: :[[@LINE-6]]:3: warning: lock 'lock' is held across a suspension point
 }
+// A variable the suspending statement itself reads, before other names.
+lib::task<int> read_into(int *buffer, int size);
+lib::task<> bufferReadByTheAwait() {
+  std::lock_guard<std::mutex> lock(table_mutex);
+  ++table;
+  int buffer[4] = {};
+  int got = co_await read_into(buffer, table);
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: warning: lock 'lock' is held across a suspension point
+  // CHECK-MESSAGES-FIX: :[[@LINE-5]]:3: warning: lock 'lock' is held across a suspension point
+  // CHECK-MESSAGES-ASYNC: :[[@LINE-6]]:3: warning: lock 'lock' is held across a suspension point
+}
 lib::task<> tried() {
   std::unique_lock<std::mutex> lock(table_mutex, std::try_to_lock);
   ++table;

@@ -22,13 +22,13 @@
 // FUNCTION-DAG: error: option 'async-fire-and-forget.ReportFunction' must name a function, {{.*}} not 'a b'
 // FUNCTION-DAG: error: option 'async-ignored-error.ReportFunction' must name a function, {{.*}} not 'report;'
 
-// Options that clang-tidy parses itself: booleans and the include style.
-// RUN: %clang_tidy -checks='-*,async-*' %s \
+// Booleans and the include style are validated like every other option.
+// RUN: not %clang_tidy -checks='-*,async-*' %s \
 // RUN:   -config="{CheckOptions: {async-ignored-error.AllowCastToVoid: 'maybe', async-swallowed-exception.IncludeStyle: 'sideways'}}" \
 // RUN:   -- -std=c++17 > %t.builtin 2>&1
 // RUN: FileCheck --check-prefix=BUILTIN --input-file=%t.builtin %s
-// BUILTIN-DAG: warning: invalid configuration value 'maybe' for option 'async-ignored-error.AllowCastToVoid'; expected a bool [clang-tidy-config]
-// BUILTIN-DAG: warning: invalid configuration value 'sideways' for option 'async-swallowed-exception.IncludeStyle'
+// BUILTIN-DAG: error: option 'async-ignored-error.AllowCastToVoid' must be 'true' or 'false', not 'maybe'; 'false' is used [clang-tidy-config]
+// BUILTIN-DAG: error: option 'async-swallowed-exception.IncludeStyle' must be 'llvm' or 'google', not 'sideways'; 'llvm' is used [clang-tidy-config]
 
 // The race checks' name lists and include styles.
 // RUN: not %clang_tidy -checks='-*,async-*' %s \
@@ -40,8 +40,8 @@
 // RACES-DAG: error: invalid regular expression '[g' in option 'async-unguarded-member.GuardTypes': {{.*}} [clang-tidy-config]
 // RACES-DAG: error: invalid regular expression '*m' in option 'async-unguarded-member.MutexTypes': {{.*}} [clang-tidy-config]
 // RACES-DAG: error: invalid regular expression 'x)' in option 'async-unguarded-member.ThreadSafeTypes': {{.*}} [clang-tidy-config]
-// RACES-DAG: warning: invalid configuration value 'up' for option 'async-manual-lock-unlock.IncludeStyle'
-// RACES-DAG: warning: invalid configuration value 'down' for option 'async-unguarded-member.IncludeStyle'
+// RACES-DAG: error: option 'async-manual-lock-unlock.IncludeStyle' must be 'llvm' or 'google', not 'up'
+// RACES-DAG: error: option 'async-unguarded-member.IncludeStyle' must be 'llvm' or 'google', not 'down'
 // RACES-NOT: Stack dump
 
 #include <stdexcept>
@@ -58,7 +58,7 @@ void startsAThread() {
 // RUN:   -- -std=c++17 > %t.hangs 2>&1
 // RUN: FileCheck --check-prefix=HANGS --input-file=%t.hangs %s
 // HANGS-DAG: error: option 'async-wait-without-timeout.DefaultTimeout' must be a duration expression, such as 'std::chrono::seconds(30)', not 'seconds(1); abort()'; no fix-it will be offered [clang-tidy-config]
-// HANGS-DAG: warning: invalid configuration value 'sometimes' for option 'async-wait-without-timeout.CheckPredicateWaits'; expected a bool [clang-tidy-config]
+// HANGS-DAG: error: option 'async-wait-without-timeout.CheckPredicateWaits' must be 'true' or 'false', not 'sometimes'; 'false' is used [clang-tidy-config]
 // HANGS-DAG: error: invalid regular expression '(' in option 'async-wait-without-timeout.FutureTypes': {{.*}} [clang-tidy-config]
 // HANGS-DAG: error: invalid regular expression '[f' in option 'async-callback-under-lock.CallbackTypes': {{.*}} [clang-tidy-config]
 // HANGS-DAG: error: invalid regular expression 'r)' in option 'async-lock-order-inversion.RecursiveMutexTypes': {{.*}} [clang-tidy-config]
