@@ -11,6 +11,8 @@ packages=(cmake ninja-build python3 python3-yaml libasio-dev libboost-dev libabs
 for v in "${versions[@]}"; do
   packages+=("clang-$v" "clang-tidy-$v" "clang-tools-$v" "libclang-$v-dev"
              "llvm-$v-dev" "llvm-$v-tools")
+  # The sanitizer runtime, for the sanitizer test run (LLVM 19).
+  [ "$v" != 19 ] || packages+=("libclang-rt-$v-dev")
 done
 
 missing=()

@@ -5,7 +5,8 @@ import os
 
 import lit.formats
 
-config.name = "asynctidy-llvm" + config.llvm_major
+config.name = "asynctidy-llvm" + config.llvm_major + (
+    "-sanitize" if config.sanitize else "")
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".cpp", ".c", ".test"]
 config.excludes = ["Inputs", "probes", "check_async_tidy.py", "check_lists.py"]
@@ -52,6 +53,18 @@ config.substitutions.append(
     ("%other_clang_tidy", "/usr/lib/llvm-%s/bin/clang-tidy" % config.other_llvm_major))
 
 config.available_features.add("llvm-" + config.llvm_major)
+# In a sanitizer build any report aborts the process (so that the test
+# fails) and is also written under sanitizer-reports/, which scripts/test.sh
+# requires to be empty. clang-tidy itself is not instrumented: its leaks at
+# exit are not ours, so leak detection is off.
+if config.clangd:
+    config.available_features.add("clangd")
+if config.sanitize:
+    config.available_features.add("sanitizers")
+    options = "abort_on_error=1:print_stacktrace=1:log_path=%s/" % (
+        config.sanitizer_reports)
+    config.environment["ASAN_OPTIONS"] = "detect_leaks=0:" + options + "asan"
+    config.environment["UBSAN_OPTIONS"] = "halt_on_error=1:" + options + "ubsan"
 config.substitutions.append(("%build_dir", config.build_dir))
 # Installing the Debian package needs root and dpkg (CI has both).
 if hasattr(os, "geteuid") and os.geteuid() == 0 and os.path.exists("/usr/bin/dpkg"):
