@@ -106,7 +106,8 @@ void BlockingCallInCoroutineCheck::storeOptions(
   Options.store(Opts, "Replacements", ReplacementsOption);
 }
 
-void BlockingCallInCoroutineCheck::registerMatchers(MatchFinder *Finder) {
+void BlockingCallInCoroutineCheck::registerUserCodeMatchers(
+    MatchFinder *Finder) {
   registerCoroutineMatchers(*Finder, *this);
 }
 

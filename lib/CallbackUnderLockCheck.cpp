@@ -32,7 +32,7 @@ CallbackUnderLockCheck::CallbackUnderLockCheck(StringRef Name,
       CallbackFunctions(
           readNameList("CallbackFunctions", DefaultCallbackFunctions)) {}
 
-void CallbackUnderLockCheck::registerMatchers(MatchFinder *Finder) {
+void CallbackUnderLockCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   // Blocks that take a lock; the calls under it are found from there.
   auto Guard = declStmt(
       has(varDecl(hasType(hasUnqualifiedDesugaredType(recordType(hasDeclaration(

@@ -279,7 +279,7 @@ CheckThenInsertCheck::CheckThenInsertCheck(StringRef Name,
     : AsyncTidyCheck(Name, Context),
       ContainerTypes(readNameList("ContainerTypes", DefaultContainerTypes)) {}
 
-void CheckThenInsertCheck::registerMatchers(MatchFinder *Finder) {
+void CheckThenInsertCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   // The container's own class, not the base that declares the method
   // (Abseil's containers inherit theirs).
   auto Lookup = cxxMemberCallExpr(

@@ -45,7 +45,8 @@ void ExceptionEscapingThreadCheck::registerPPCallbacks(
   ReportFix.registerPreprocessor(PP);
 }
 
-void ExceptionEscapingThreadCheck::registerMatchers(MatchFinder *Finder) {
+void ExceptionEscapingThreadCheck::registerUserCodeMatchers(
+    MatchFinder *Finder) {
   registerThreadStartMatchers(*Finder, *this, ThreadTypes, ThreadStarters);
 }
 

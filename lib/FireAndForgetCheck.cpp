@@ -47,7 +47,7 @@ void FireAndForgetCheck::registerPPCallbacks(const SourceManager &SM,
   ReportFix.registerPreprocessor(PP);
 }
 
-void FireAndForgetCheck::registerMatchers(MatchFinder *Finder) {
+void FireAndForgetCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   auto InUserCode = unless(isExpansionInSystemHeader());
 
   Finder->addMatcher(

@@ -101,7 +101,7 @@ IgnoredErrorCheck::IgnoredErrorCheck(StringRef Name, ClangTidyContext *Context)
       AllowStdIgnore(readBool("AllowStdIgnore", false)),
       ReportFunction(readFunctionName("ReportFunction", "")) {}
 
-void IgnoredErrorCheck::registerMatchers(MatchFinder *Finder) {
+void IgnoredErrorCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   // Only results returned by value: a returned reference (`ec = other`,
   // `ec.assign(...)`) is the object itself, not a new error.
   auto ErrorCarrier = qualType(hasCanonicalType(

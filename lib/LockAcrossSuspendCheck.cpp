@@ -55,7 +55,7 @@ LockAcrossSuspendCheck::LockAcrossSuspendCheck(StringRef Name,
       MutexTypes(readNameList("MutexTypes", DefaultMutexTypes)),
       AsyncMutexTypes(readNameList("AsyncMutexTypes", "")) {}
 
-void LockAcrossSuspendCheck::registerMatchers(MatchFinder *Finder) {
+void LockAcrossSuspendCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   registerCoroutineMatchers(*Finder, *this);
 }
 

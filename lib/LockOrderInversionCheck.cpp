@@ -140,7 +140,7 @@ LockOrderInversionCheck::LockOrderInversionCheck(StringRef Name,
       RecursiveMutexTypes(
           readNameList("RecursiveMutexTypes", DefaultRecursiveMutexTypes)) {}
 
-void LockOrderInversionCheck::registerMatchers(MatchFinder *Finder) {
+void LockOrderInversionCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   Finder->addMatcher(
       functionDecl(isDefinition(), unless(isExpansionInSystemHeader()))
           .bind("function"),

@@ -79,7 +79,7 @@ LoopWithoutStopCheck::LoopWithoutStopCheck(StringRef Name,
       ThreadStarters(readNameList("ThreadStarters", "")),
       StopPredicates(readNameList("StopPredicates", "")) {}
 
-void LoopWithoutStopCheck::registerMatchers(MatchFinder *Finder) {
+void LoopWithoutStopCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   registerThreadStartMatchers(*Finder, *this, ThreadTypes, ThreadStarters);
   registerCoroutineMatchers(*Finder, *this);
 }

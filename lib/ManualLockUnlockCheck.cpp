@@ -160,7 +160,7 @@ void ManualLockUnlockCheck::registerPPCallbacks(
   Inserter.registerPreprocessor(PP);
 }
 
-void ManualLockUnlockCheck::registerMatchers(MatchFinder *Finder) {
+void ManualLockUnlockCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   // Blocks with a statement that locks a mutex by hand.
   auto LockByHand = cxxMemberCallExpr(
       callee(cxxMethodDecl(matchers::isLockMethod(),

@@ -127,7 +127,7 @@ NonAtomicFileUpdateCheck::NonAtomicFileUpdateCheck(StringRef Name,
                                                    ClangTidyContext *Context)
     : AsyncTidyCheck(Name, Context) {}
 
-void NonAtomicFileUpdateCheck::registerMatchers(MatchFinder *Finder) {
+void NonAtomicFileUpdateCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   // Functions that open a file in two ways: narrow by what they call
   // before walking them.
   auto OpensFiles = hasDescendant(expr(anyOf(

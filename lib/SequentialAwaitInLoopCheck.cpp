@@ -128,7 +128,7 @@ SequentialAwaitInLoopCheck::SequentialAwaitInLoopCheck(
           readNameList("SequentialAwaitables", DefaultSequentialAwaitables)),
       WhenAllFunction(readFunctionName("WhenAllFunction", "")) {}
 
-void SequentialAwaitInLoopCheck::registerMatchers(MatchFinder *Finder) {
+void SequentialAwaitInLoopCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   registerCoroutineMatchers(*Finder, *this);
 }
 

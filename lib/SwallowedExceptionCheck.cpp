@@ -90,7 +90,7 @@ void SwallowedExceptionCheck::registerPPCallbacks(
   Skipped.registerPreprocessor(*PP);
 }
 
-void SwallowedExceptionCheck::registerMatchers(MatchFinder *Finder) {
+void SwallowedExceptionCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   // What a handler may do with the exception that keeps the failure visible.
   // A call that a template leaves unresolved may be any of them.
   auto HandlesException = stmt(anyOf(

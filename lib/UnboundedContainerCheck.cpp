@@ -113,7 +113,7 @@ bool UnboundedContainerCheck::isContainer(QualType Type) const {
   return Record && ContainerTypes.matches(*Record);
 }
 
-void UnboundedContainerCheck::registerMatchers(MatchFinder *Finder) {
+void UnboundedContainerCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   auto Container = hasType(hasUnqualifiedDesugaredType(recordType(
       hasDeclaration(namedDecl(matchers::matchesNameList(&ContainerTypes))))));
   // Classes with a container member, judged at the end of the translation

@@ -109,7 +109,7 @@ void UnguardedMemberCheck::registerPPCallbacks(const SourceManager &SM,
   Inserter.registerPreprocessor(PP);
 }
 
-void UnguardedMemberCheck::registerMatchers(MatchFinder *Finder) {
+void UnguardedMemberCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   // Member functions with bodies of classes that own a mutex. The class is
   // judged at the end of the translation unit, when all the member
   // functions it defines, inline or out of line, have been seen.

@@ -89,7 +89,7 @@ void WaitWithoutTimeoutCheck::registerPPCallbacks(
   Inserter.registerPreprocessor(PP);
 }
 
-void WaitWithoutTimeoutCheck::registerMatchers(MatchFinder *Finder) {
+void WaitWithoutTimeoutCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   Functions.registerMatchers(*Finder, *this);
   auto InUserCode = unless(isExpansionInSystemHeader());
   Finder->addMatcher(

@@ -6,12 +6,65 @@
 //===----------------------------------------------------------------------===//
 
 #include "support/AsyncTidyCheck.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/Support/Regex.h"
 
 namespace clang::tidy::asynctidy {
 
+/// The one matcher the check registers with clang-tidy: on the translation
+/// unit, it runs the check's own matchers over the user's code. clang-tidy's
+/// check profile counts the time under the check's name.
+class AsyncTidyCheck::UserCodeTrigger
+    : public ast_matchers::MatchFinder::MatchCallback {
+public:
+  explicit UserCodeTrigger(AsyncTidyCheck &Check) : Check(Check) {}
+  void run(const ast_matchers::MatchFinder::MatchResult &Result) override {
+    Check.matchUserCode(*Result.Context);
+  }
+  StringRef getID() const override { return Check.CheckName; }
+
+private:
+  AsyncTidyCheck &Check;
+};
+
 AsyncTidyCheck::AsyncTidyCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context), CheckName(Name.str()) {}
+
+AsyncTidyCheck::~AsyncTidyCheck() = default;
+
+void AsyncTidyCheck::registerMatchers(ast_matchers::MatchFinder *Finder) {
+  UserCodeFinder = std::make_unique<ast_matchers::MatchFinder>();
+  Trigger = std::make_unique<UserCodeTrigger>(*this);
+  registerUserCodeMatchers(UserCodeFinder.get());
+  Finder->addMatcher(ast_matchers::translationUnitDecl(), Trigger.get());
+}
+
+void AsyncTidyCheck::matchUserCode(ASTContext &Context) {
+  // The traversal scope is the whole translation unit (clang-tidy) or the
+  // main file's top-level declarations (clangd); either way, the
+  // declarations that a system header wrote are left out while the check's
+  // matchers run, and the scope is restored for everyone else.
+  const SourceManager &SM = Context.getSourceManager();
+  auto InSystemHeader = [&](const Decl *D) {
+    SourceLocation Loc = D->getLocation();
+    return Loc.isValid() && SM.isInSystemHeader(SM.getExpansionLoc(Loc));
+  };
+  std::vector<Decl *> Previous = Context.getTraversalScope();
+  std::vector<Decl *> UserCode;
+  for (Decl *D : Previous) {
+    if (auto *Unit = llvm::dyn_cast<TranslationUnitDecl>(D)) {
+      for (Decl *TopLevel : Unit->decls())
+        if (!InSystemHeader(TopLevel))
+          UserCode.push_back(TopLevel);
+    } else if (!InSystemHeader(D)) {
+      UserCode.push_back(D);
+    }
+  }
+  Context.setTraversalScope(UserCode);
+  UserCodeFinder->matchAST(Context);
+  Context.setTraversalScope(Previous);
+}
 
 std::string AsyncTidyCheck::optionKey(StringRef Option) const {
   return CheckName + "." + Option.str();

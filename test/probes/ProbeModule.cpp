@@ -32,7 +32,7 @@ class NameListProbe : public AsyncTidyCheck {
 public:
   NameListProbe(StringRef Name, ClangTidyContext *Context)
       : AsyncTidyCheck(Name, Context), Names(readNameList("Names", "")) {}
-  void registerMatchers(MatchFinder *Finder) override {
+  void registerUserCodeMatchers(MatchFinder *Finder) override {
     Finder->addMatcher(
         namedDecl(isExpansionInMainFile(), unless(isImplicit())).bind("decl"),
         this);
@@ -53,7 +53,7 @@ private:
 class DiscardedResultProbe : public AsyncTidyCheck {
 public:
   using AsyncTidyCheck::AsyncTidyCheck;
-  void registerMatchers(MatchFinder *Finder) override {
+  void registerUserCodeMatchers(MatchFinder *Finder) override {
     for (const auto &Discards : discardsResultOf(
              callExpr(
                  unless(hasType(voidType())),
@@ -75,7 +75,7 @@ public:
 class AwaitableProbe : public AsyncTidyCheck {
 public:
   using AsyncTidyCheck::AsyncTidyCheck;
-  void registerMatchers(MatchFinder *Finder) override {
+  void registerUserCodeMatchers(MatchFinder *Finder) override {
     Finder->addMatcher(varDecl(isExpansionInMainFile(), unless(isImplicit()),
                                hasInitializer(expr().bind("init"))),
                        this);
@@ -95,7 +95,7 @@ public:
 class FixItProbe : public AsyncTidyCheck {
 public:
   using AsyncTidyCheck::AsyncTidyCheck;
-  void registerMatchers(MatchFinder *Finder) override {
+  void registerUserCodeMatchers(MatchFinder *Finder) override {
     Finder->addMatcher(compoundStmt(isExpansionInMainFile(),
                                     hasParent(functionDecl()),
                                     forEach(stmt().bind("statement")))
@@ -128,7 +128,7 @@ public:
                            Preprocessor *) override {
     Skipped.registerPreprocessor(*PP);
   }
-  void registerMatchers(MatchFinder *Finder) override {
+  void registerUserCodeMatchers(MatchFinder *Finder) override {
     Finder->addMatcher(callExpr(isExpansionInMainFile()).bind("call"), this);
     Finder->addMatcher(compoundStmt(isExpansionInMainFile(),
                                     unless(hasParent(functionDecl())),
@@ -167,7 +167,7 @@ private:
 class CoroutineProbe : public AsyncTidyCheck {
 public:
   using AsyncTidyCheck::AsyncTidyCheck;
-  void registerMatchers(MatchFinder *Finder) override {
+  void registerUserCodeMatchers(MatchFinder *Finder) override {
     Finder->addMatcher(
         functionDecl(isExpansionInMainFile(), isDefinition()).bind("function"),
         this);
@@ -196,7 +196,7 @@ public:
         Guards(readNameList("Guards", "::std::lock_guard;::std::unique_lock;"
                                       "::std::scoped_lock")),
         Mutexes(readNameList("Mutexes", "::std::mutex")) {}
-  void registerMatchers(MatchFinder *Finder) override {
+  void registerUserCodeMatchers(MatchFinder *Finder) override {
     Finder->addMatcher(compoundStmt(isExpansionInMainFile()).bind("block"),
                        this);
   }
@@ -229,7 +229,7 @@ public:
       : AsyncTidyCheck(Name, Context),
         Guards(readNameList("Guards", DefaultGuardTypes)),
         Mutexes(readNameList("Mutexes", DefaultMutexTypes)) {}
-  void registerMatchers(MatchFinder *Finder) override {
+  void registerUserCodeMatchers(MatchFinder *Finder) override {
     Finder->addMatcher(
         functionDecl(isExpansionInMainFile(), isDefinition()).bind("function"),
         this);

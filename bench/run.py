@@ -1,0 +1,264 @@
+#!/usr/bin/env python3
+"""Measures what the asynctidy checks cost on top of clang-tidy's parsing.
+
+Each translation unit is run through clang-tidy three ways, RUNS times each:
+
+  parse      one cheap built-in check that matches almost nothing
+             (llvm-namespace-comment): parsing and the AST, nearly alone;
+  asynctidy  every async-* check;
+  builtin    the built-in checks on neighbouring ground.
+
+It reports the median wall time and peak memory of each, the ratios to the
+parse-only run, and the time of each async-* check from clang-tidy's check
+profile; it writes results.csv and size.svg (time against translation-unit
+size, with gnuplot) to --output, and checks the performance targets:
+
+  - every async-* check together adds at most 5 % to the parse-only time on
+    the real-header units, and no single check more than 1 %;
+  - from the 16k to the 64k line generated unit, the added time grows by at
+    most 5x (linear: the unit is 4x larger);
+  - the peak memory with every check is within 5 % of parse-only.
+
+The exit status is 1 when a target is missed (not with --quick, whose small
+inputs and single run only show that the benchmark works).
+"""
+
+import argparse
+import csv
+import glob
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+
+CONFIGS = {
+    "parse": "-*,llvm-namespace-comment",
+    "asynctidy": "-*,async-*",
+    "builtin": "-*,misc-coroutine-hostile-raii,bugprone-unused-return-value,"
+               "bugprone-empty-catch,bugprone-exception-escape,"
+               "bugprone-spuriously-wake-up-functions",
+}
+TOTAL_BUDGET = 0.05
+CHECK_BUDGET = 0.01
+GROWTH_BUDGET = 5.0
+MEMORY_BUDGET = 0.05
+
+
+def inputs(args, workdir):
+    """(name, kind, lines, source, compiler arguments) of every unit."""
+    units = []
+    examples = os.path.join(ROOT, "examples", "src")
+    example_flags = ["-std=c++20", "-I" + examples, "-DASIO_HAS_CO_AWAIT"]
+    sources = sorted(glob.glob(os.path.join(examples, "*.cpp")))
+    if args.quick:
+        sources = sources[:2]
+    for source in sources:
+        units.append(("examples/" + os.path.basename(source), "example",
+                      line_count(source), source, example_flags))
+    if not args.quick:
+        for name, flags in (("asio_coroutines.cpp",
+                             ["-std=c++20", "-DASIO_HAS_CO_AWAIT"]),
+                            ("standard_library.cpp", ["-std=c++20"])):
+            source = os.path.join(HERE, "inputs", name)
+            units.append((name, "real-headers", line_count(source), source,
+                          flags))
+    sizes = [1000, 4000] if args.quick else [1000, 4000, 16000, 64000]
+    for size in sizes:
+        source = os.path.join(workdir, "generated_%dk.cpp" % (size // 1000))
+        with open(source, "w") as out:
+            subprocess.run([sys.executable, os.path.join(HERE, "generate.py"),
+                            str(size)], stdout=out, check=True)
+        units.append(("generated %dk" % (size // 1000), "generated",
+                      line_count(source), source,
+                      ["-std=c++20", "-I" + os.path.join(ROOT, "test",
+                                                         "Inputs")]))
+    return units
+
+
+def line_count(path):
+    with open(path, encoding="utf-8") as f:
+        return sum(1 for _ in f)
+
+
+def measure(args, checks, source, flags):
+    """Wall seconds and peak resident memory (KiB) of one clang-tidy run."""
+    command = [args.clang_tidy, "-load=" + args.module, "-checks=" + checks,
+               "--quiet", source, "--"] + flags
+    start = time.monotonic()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.monotonic() - start
+    if os.waitstatus_to_exitcode(status) < 0:
+        sys.exit("clang-tidy crashed on %s" % source)
+    return elapsed, usage.ru_maxrss
+
+
+def check_profile(args, source, flags):
+    """Seconds (user + system) spent in each async-* check on one unit."""
+    with tempfile.TemporaryDirectory() as directory:
+        subprocess.run([args.clang_tidy, "-load=" + args.module,
+                        "-checks=" + CONFIGS["asynctidy"], "--quiet",
+                        "--enable-check-profile",
+                        "--store-check-profile=" + directory, source, "--"] +
+                       flags, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL)
+        times = {}
+        for path in glob.glob(os.path.join(directory, "*.json")):
+            with open(path) as f:
+                profile = json.load(f)["profile"]
+            for key, value in profile.items():
+                # time.clang-tidy.<check>.user / .sys / .wall
+                parts = key.split(".")
+                if parts[-1] in ("user", "sys") and parts[2].startswith(
+                        "async-"):
+                    times[parts[2]] = times.get(parts[2], 0.0) + value
+        return times
+
+
+def main():
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser.add_argument("--clang-tidy", required=True)
+    parser.add_argument("--module", required=True)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--output", required=True)
+    parser.add_argument("--quick", action="store_true",
+                        help="small inputs, one run: a smoke test")
+    args = parser.parse_args()
+    if args.quick:
+        args.runs = 1
+    os.makedirs(args.output, exist_ok=True)
+    workdir = tempfile.mkdtemp(prefix="asynctidy-bench-")
+
+    rows = []
+    try:
+        for name, kind, lines, source, flags in inputs(args, workdir):
+            row = {"unit": name, "kind": kind, "lines": lines}
+            for config, checks in CONFIGS.items():
+                samples = [measure(args, checks, source, flags)
+                           for _ in range(args.runs)]
+                row[config + "_s"] = statistics.median(s[0] for s in samples)
+                row[config + "_kib"] = max(s[1] for s in samples)
+            profile = check_profile(args, source, flags)
+            row["checks"] = profile
+            rows.append(row)
+            print("measured %s" % name, file=sys.stderr)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+    return report(args, rows)
+
+
+def report(args, rows):
+    failures = []
+    header = ("%-28s %7s %9s %9s %9s %8s %8s %8s %-30s" %
+              ("unit", "lines", "parse s", "async s", "builtin s", "async+",
+               "builtin+", "memory+", "slowest async-* check"))
+    print(header)
+    print("-" * len(header))
+    for row in rows:
+        parse = row["parse_s"]
+        row["async_ratio"] = row["asynctidy_s"] / parse - 1
+        row["builtin_ratio"] = row["builtin_s"] / parse - 1
+        row["memory_ratio"] = row["asynctidy_kib"] / row["parse_kib"] - 1
+        slowest = max(row["checks"].items(), key=lambda kv: kv[1],
+                      default=("-", 0.0))
+        row["slowest_check"] = slowest[0]
+        row["slowest_ratio"] = slowest[1] / parse
+        print("%-28s %7d %9.3f %9.3f %9.3f %+7.1f%% %+7.1f%% %+7.1f%% %s (%.2f%%)" % (
+            row["unit"], row["lines"], parse, row["asynctidy_s"],
+            row["builtin_s"], 100 * row["async_ratio"],
+            100 * row["builtin_ratio"], 100 * row["memory_ratio"],
+            slowest[0], 100 * row["slowest_ratio"]))
+        if row["kind"] == "real-headers":
+            if row["async_ratio"] > TOTAL_BUDGET:
+                failures.append("%s: all async-* checks add %.1f%% (budget "
+                                "%d%%)" % (row["unit"], 100 * row["async_ratio"],
+                                           100 * TOTAL_BUDGET))
+            for check, seconds in sorted(row["checks"].items()):
+                if seconds / parse > CHECK_BUDGET:
+                    failures.append("%s: %s adds %.2f%% (budget %d%%)" % (
+                        row["unit"], check, 100 * seconds / parse,
+                        100 * CHECK_BUDGET))
+            if row["memory_ratio"] > MEMORY_BUDGET:
+                failures.append("%s: peak memory +%.1f%% (budget %d%%)" % (
+                    row["unit"], 100 * row["memory_ratio"],
+                    100 * MEMORY_BUDGET))
+
+    generated = {r["lines"]: r for r in rows if r["kind"] == "generated"}
+    sizes = sorted(generated)
+    if len(sizes) >= 2:
+        small, large = generated[sizes[-2]], generated[sizes[-1]]
+        added = [max(r["asynctidy_s"] - r["parse_s"], 1e-3)
+                 for r in (small, large)]
+        growth = added[1] / added[0]
+        print("\nadded time from %s to %s: x%.2f for x%.1f the lines" % (
+            small["unit"], large["unit"], growth,
+            large["lines"] / small["lines"]))
+        if growth > GROWTH_BUDGET and not args.quick:
+            failures.append("added time grows x%.2f from %s to %s (budget "
+                            "x%d)" % (growth, small["unit"], large["unit"],
+                                      GROWTH_BUDGET))
+
+    write_csv(args, rows)
+    plot(args, rows)
+    print("\nwrote %s and %s" % (os.path.join(args.output, "results.csv"),
+                                 os.path.join(args.output, "size.svg")))
+    if failures:
+        print("\ntargets missed:\n  " + "\n  ".join(failures))
+        return 0 if args.quick else 1
+    print("\nall targets met" if not args.quick else
+          "\nquick run: targets not judged")
+    return 0
+
+
+def write_csv(args, rows):
+    checks = sorted({c for r in rows for c in r["checks"]})
+    with open(os.path.join(args.output, "results.csv"), "w", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["unit", "kind", "lines", "parse_s", "asynctidy_s",
+                         "builtin_s", "parse_kib", "asynctidy_kib",
+                         "builtin_kib"] + checks)
+        for r in rows:
+            writer.writerow([r["unit"], r["kind"], r["lines"],
+                             "%.4f" % r["parse_s"], "%.4f" % r["asynctidy_s"],
+                             "%.4f" % r["builtin_s"], r["parse_kib"],
+                             r["asynctidy_kib"], r["builtin_kib"]] +
+                            ["%.4f" % r["checks"].get(c, 0.0) for c in checks])
+
+
+def plot(args, rows):
+    generated = sorted((r for r in rows if r["kind"] == "generated"),
+                       key=lambda r: r["lines"])
+    data = os.path.join(args.output, "size.dat")
+    with open(data, "w") as f:
+        f.write("# lines parse asynctidy builtin\n")
+        for r in generated:
+            f.write("%d %.4f %.4f %.4f\n" % (r["lines"], r["parse_s"],
+                                             r["asynctidy_s"], r["builtin_s"]))
+    script = """
+set terminal svg size 720,440 font "sans,12"
+set output '%s'
+set title 'clang-tidy wall time against translation-unit size'
+set xlabel 'lines of generated code'
+set ylabel 'seconds (median)'
+set logscale xy
+set key top left
+set grid
+plot '%s' using 1:2 with linespoints title 'parse only', \\
+     '' using 1:3 with linespoints title 'all async-* checks', \\
+     '' using 1:4 with linespoints title 'built-in neighbours'
+""" % (os.path.join(args.output, "size.svg"), data)
+    subprocess.run(["gnuplot"], input=script, text=True, check=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
