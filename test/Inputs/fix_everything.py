@@ -21,27 +21,15 @@ import os
 import re
 import shlex
 import shutil
-import subprocess
 import sys
 
-# Test files whose fixes are wrong on purpose (they test the driver) or whose
-# input does not compile.
+# The test driver's process runner (crash and hang watch) and failure type.
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from check_async_tidy import Failure, run  # noqa: E402
+
+# Directories whose tests are not about fixes: the driver's own tests (whose
+# fixes are wrong on purpose), the probes and the inputs.
 SKIPPED_DIRECTORIES = ("harness", "probes", "Inputs", "support")
-TIMEOUT_SECONDS = 300
-
-
-class Failure(Exception):
-    pass
-
-
-def run(command, **kwargs):
-    try:
-        return subprocess.run(command, stdout=subprocess.PIPE,
-                              stderr=subprocess.STDOUT, text=True,
-                              timeout=TIMEOUT_SECONDS, **kwargs)
-    except subprocess.TimeoutExpired:
-        raise Failure("did not finish in %d s: %s" %
-                      (TIMEOUT_SECONDS, " ".join(command)))
 
 
 def run_lines(path):
