@@ -20,7 +20,8 @@ std::map<std::string, int> sessions;
 awaitable<void> echo(tcp::socket socket) {
   char data[1024];
   for (;;) {
-    std::size_t n = co_await socket.async_read_some(asio::buffer(data), use_awaitable);
+    std::size_t n =
+        co_await socket.async_read_some(asio::buffer(data), use_awaitable);
     co_await asio::async_write(socket, asio::buffer(data, n), use_awaitable);
   }
 }
@@ -32,14 +33,16 @@ awaitable<void> listener(tcp::acceptor acceptor) {
       std::lock_guard<std::mutex> lock(sessions_mutex);
       ++sessions[socket.remote_endpoint().address().to_string()];
     }
-    asio::co_spawn(acceptor.get_executor(), echo(std::move(socket)), asio::detached);
+    asio::co_spawn(acceptor.get_executor(), echo(std::move(socket)),
+                   asio::detached);
   }
 }
 
 awaitable<std::string> fetch(tcp::socket &socket, std::string request) {
   co_await asio::async_write(socket, asio::buffer(request), use_awaitable);
   std::string reply(128, '\0');
-  std::size_t n = co_await socket.async_read_some(asio::buffer(reply), use_awaitable);
+  std::size_t n =
+      co_await socket.async_read_some(asio::buffer(reply), use_awaitable);
   reply.resize(n);
   co_return reply;
 }

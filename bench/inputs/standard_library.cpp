@@ -78,7 +78,8 @@ int run(Registry &registry) {
       }
     }
   });
-  auto result = std::async(std::launch::async, [&] { return registry.lookup("x"); });
+  auto result =
+      std::async(std::launch::async, [&] { return registry.lookup("x"); });
   if (result.wait_for(std::chrono::seconds(1)) != std::future_status::ready)
     return -1;
   std::regex pattern("[a-z]+");
