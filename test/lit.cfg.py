@@ -61,6 +61,9 @@ if config.clangd:
     config.available_features.add("clangd")
 if config.sanitize:
     config.available_features.add("sanitizers")
+    # Made here: the runtime creates a missing log directory itself, and two
+    # tests that start at once race to do it ("Can't create directory").
+    os.makedirs(config.sanitizer_reports, exist_ok=True)
     options = "abort_on_error=1:print_stacktrace=1:log_path=%s/" % (
         config.sanitizer_reports)
     config.environment["ASAN_OPTIONS"] = "detect_leaks=0:" + options + "asan"
