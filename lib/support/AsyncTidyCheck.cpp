@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "support/AsyncTidyCheck.h"
+#include "support/MacroOrigin.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/Support/Regex.h"
@@ -62,8 +63,21 @@ void AsyncTidyCheck::matchUserCode(ASTContext &Context) {
     }
   }
   Context.setTraversalScope(UserCode);
+  Sources = &SM;
   UserCodeFinder->matchAST(Context);
+  Sources = nullptr;
   Context.setTraversalScope(Previous);
+}
+
+DiagnosticBuilder AsyncTidyCheck::diag(SourceLocation Loc,
+                                       StringRef Description,
+                                       DiagnosticIDs::Level Level) {
+  // An ignored diagnostic is dropped by the diagnostics engine, and the
+  // notes after it with it.
+  if (Level == DiagnosticIDs::Warning && Sources &&
+      !isSpelledByUser(Loc, *Sources))
+    Level = DiagnosticIDs::Ignored;
+  return ClangTidyCheck::diag(Loc, Description, Level);
 }
 
 std::string AsyncTidyCheck::optionKey(StringRef Option) const {

@@ -47,6 +47,13 @@ public:
   }
 
 protected:
+  /// Reports like ClangTidyCheck::diag, under the module's rule for code that
+  /// macros write (isSpelledByUser): a warning at a place the user did not
+  /// spell is dropped, and so are the notes that follow it.
+  DiagnosticBuilder diag(SourceLocation Loc, StringRef Description,
+                         DiagnosticIDs::Level Level = DiagnosticIDs::Warning);
+  using ClangTidyCheck::diag;
+
   /// Registers the check's matchers, which see the translation unit without
   /// the declarations of system headers; onStartOfTranslationUnit and
   /// onEndOfTranslationUnit run around that traversal.
@@ -75,6 +82,7 @@ private:
   void matchUserCode(ASTContext &Context);
 
   std::unique_ptr<ast_matchers::MatchFinder> UserCodeFinder;
+  const SourceManager *Sources = nullptr; // while the check's matchers run
   std::unique_ptr<UserCodeTrigger> Trigger;
   std::string CheckName;
   std::deque<NameList> NameLists; // a deque keeps references stable

@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "support/IncludeFixes.h"
+#include "support/MacroOrigin.h"
 #include "clang/Basic/SourceManager.h"
 #include <map>
 #include <string>
@@ -78,7 +79,7 @@ std::optional<FixItHint> IncludeFixes::include(SourceLocation Loc,
   // warning's fix also when only a note's does (plain -fix skips notes).
   if (!Entry.Hint || Entry.GivenByWarning || (OnNote && Entry.GivenByNote))
     return std::nullopt;
-  bool Applied = !maySuppress(Loc, SM);
+  bool Applied = !maySuppress(Loc, SM) && isSpelledByUser(Loc, SM);
   (OnNote ? Entry.GivenByNote : Entry.GivenByWarning) |= Applied;
   return Entry.Hint;
 }
