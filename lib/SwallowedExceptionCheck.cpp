@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "SwallowedExceptionCheck.h"
+#include "support/Coroutines.h"
 #include "support/FixItUtils.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -58,6 +59,65 @@ AST_MATCHER_P(CXXCatchStmt, hasCaughtVariable,
               ast_matchers::internal::Matcher<VarDecl>, Inner) {
   const VarDecl *Caught = Node.getExceptionDecl();
   return Caught && Inner.matches(*Caught, Finder, Builder);
+}
+
+/// Whether an assignment to \p Target in \p Handler writes state that
+/// outlives the handler: a data member, something reached through a
+/// pointer, reference or subscript, or a variable declared outside it.
+bool isStateOutside(const Expr &Target, const CXXCatchStmt &Handler) {
+  const Expr *E = Target.IgnoreParenImpCasts();
+  if (llvm::isa<MemberExpr, UnaryOperator, ArraySubscriptExpr,
+                CXXOperatorCallExpr>(E))
+    return true;
+  const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E);
+  const auto *Var = Ref ? llvm::dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Var)
+    return false;
+  if (Var->getType()->isReferenceType())
+    return true;
+  bool DeclaredInHandler = Var == Handler.getExceptionDecl();
+  forEachStmtOfFunction(*Handler.getHandlerBlock(), [&](const Stmt &S) {
+    if (const auto *Decls = llvm::dyn_cast<DeclStmt>(&S))
+      DeclaredInHandler |= llvm::is_contained(Decls->decls(), Var);
+    return !DeclaredInHandler;
+  });
+  return !DeclaredInHandler;
+}
+
+/// Whether \p Handler turns the failure into state that outlives it: an
+/// assignment such as `status = Status::Aborted(...)`, `ok_ = false` or
+/// `*error = code`. (Bumping a counter is not: `++failures` says that
+/// something failed, not what.)
+bool recordsFailureState(const CXXCatchStmt &Handler) {
+  bool Records = false;
+  forEachStmtOfFunction(*Handler.getHandlerBlock(), [&](const Stmt &S) {
+    if (const auto *Assign = llvm::dyn_cast<BinaryOperator>(&S))
+      Records |= Assign->getOpcode() == BO_Assign &&
+                 isStateOutside(*Assign->getLHS(), Handler);
+    if (const auto *Call = llvm::dyn_cast<CXXOperatorCallExpr>(&S))
+      Records |= Call->getOperator() == OO_Equal &&
+                 isStateOutside(*Call->getArg(0), Handler);
+    return !Records;
+  });
+  return Records;
+}
+
+/// Whether \p Type is a class of the user's own that is not derived from
+/// std::exception: a sentinel thrown to leave a computation early (a stop
+/// or cancellation signal), whose handler is the intended way out.
+bool isSentinelException(QualType Caught, const SourceManager &SM) {
+  if (Caught.isNull())
+    return false;
+  const auto *Record = Caught.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!Record || !Record->hasDefinition() ||
+      SM.isInSystemHeader(Record->getLocation()))
+    return false;
+  bool DerivesFromStdException = false;
+  Record->forallBases([&](const CXXRecordDecl *Base) {
+    DerivesFromStdException |= Base->isInStdNamespace();
+    return true;
+  });
+  return !DerivesFromStdException;
 }
 
 /// Whether \p Handler belongs to the function-try-block of a constructor or
@@ -116,6 +176,52 @@ void SwallowedExceptionCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   Functions.registerMatchers(*Finder, *this);
 }
 
+bool SwallowedExceptionCheck::keepsException(const FunctionDecl &Function,
+                                             unsigned Depth) {
+  const FunctionDecl *Definition = Function.getDefinition();
+  if (!Definition || !Definition->getBody())
+    return false;
+  auto [Known, Inserted] = KeepsException.try_emplace(Definition, false);
+  if (!Inserted) // known, or being looked at further up a recursion
+    return Known->second;
+  bool Keeps = false;
+  forEachStmtOfFunction(*Definition->getBody(), [&](const Stmt &S) {
+    Keeps |= llvm::isa<CXXThrowExpr>(&S) || callsReporter(S, Depth);
+    if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(&S))
+      if (const auto *Var = llvm::dyn_cast<VarDecl>(Ref->getDecl()))
+        Keeps |= Var->hasGlobalStorage() && Reporters.matches(*Var);
+    return !Keeps;
+  });
+  KeepsException[Definition] = Keeps;
+  return Keeps;
+}
+
+bool SwallowedExceptionCheck::callsReporter(const Stmt &S, unsigned Depth) {
+  const auto *Call = llvm::dyn_cast<CallExpr>(&S);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Callee)
+    return false;
+  if (Callee->isNoReturn() || Reporters.matches(*Callee) ||
+      Callee->getQualifiedNameAsString() == "std::current_exception")
+    return true;
+  return Depth > 0 && keepsException(*Callee, Depth - 1);
+}
+
+bool SwallowedExceptionCheck::handsOnException(const CXXCatchStmt &Handler) {
+  // The handler itself was matched without any of these; what is left is
+  // the functions it calls, whose bodies the translation unit may have.
+  bool HandsOn = false;
+  forEachStmtOfFunction(*Handler.getHandlerBlock(), [&](const Stmt &S) {
+    HandsOn |= callsReporter(S, CalleeDepth);
+    return !HandsOn;
+  });
+  return HandsOn;
+}
+
+void SwallowedExceptionCheck::onStartOfTranslationUnit() {
+  KeepsException.clear();
+}
+
 void SwallowedExceptionCheck::check(const MatchFinder::MatchResult &Result) {
   if (Functions.record(Result))
     return;
@@ -123,7 +229,9 @@ void SwallowedExceptionCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Body = llvm::cast<CompoundStmt>(Handler->getHandlerBlock());
   const SourceManager &SM = *Result.SourceManager;
   const FunctionDecl *Function = Functions.enclosing(*Handler, SM);
-  if (rethrowsImplicitly(*Handler, Function))
+  if (rethrowsImplicitly(*Handler, Function) ||
+      isSentinelException(Handler->getCaughtType(), SM) ||
+      recordsFailureState(*Handler) || handsOnException(*Handler))
     return;
   bool CanEdit = isSafeToEdit(*Handler, *Result.Context);
 

@@ -9,6 +9,7 @@
 #define ASYNCTIDY_SWALLOWEDEXCEPTIONCHECK_H
 
 #include "support/AsyncTidyCheck.h"
+#include "llvm/ADT/DenseMap.h"
 #include "support/EnclosingFunctions.h"
 #include "support/ExceptionReport.h"
 #include "support/SkippedCode.h"
@@ -30,7 +31,20 @@ public:
   void registerUserCodeMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
 
+  void onStartOfTranslationUnit() override;
+
 private:
+  /// How many calls deep a handler's callees are looked into.
+  static constexpr unsigned CalleeDepth = 3;
+
+  /// Whether \p S calls a function that keeps the exception being handled:
+  /// a reporter, std::current_exception(), a function that does not return,
+  /// or (\p Depth calls deep) one whose body does any of these or throws.
+  bool callsReporter(const Stmt &S, unsigned Depth);
+  bool keepsException(const FunctionDecl &Function, unsigned Depth);
+  /// Whether \p Handler passes the exception on to such a function.
+  bool handsOnException(const CXXCatchStmt &Handler);
+
   void offerRethrow(const CXXCatchStmt &Handler, const FunctionDecl *Function,
                     const SourceManager &SM, bool CanEdit);
 
@@ -39,6 +53,7 @@ private:
   ExceptionReportFix ReportFix;
   SkippedCode Skipped;
   EnclosingFunctions Functions;
+  llvm::DenseMap<const FunctionDecl *, bool> KeepsException;
 };
 
 } // namespace clang::tidy::asynctidy

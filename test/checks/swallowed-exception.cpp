@@ -17,7 +17,9 @@ void log_error(const char *);
 struct Logger {
   void warn(const char *);
 };
-struct Retry {};
+struct Retry : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
 [[noreturn]] void fail(const char *);
 } // namespace app
 
