@@ -9,10 +9,10 @@
 #define ASYNCTIDY_SWALLOWEDEXCEPTIONCHECK_H
 
 #include "support/AsyncTidyCheck.h"
-#include "llvm/ADT/DenseMap.h"
 #include "support/EnclosingFunctions.h"
 #include "support/ExceptionReport.h"
 #include "support/SkippedCode.h"
+#include "llvm/ADT/DenseMap.h"
 
 namespace clang::tidy::asynctidy {
 
