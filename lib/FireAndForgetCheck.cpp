@@ -28,6 +28,57 @@ static bool isDeferredLaunch(const CallExpr &Async) {
   return Enumerator && Enumerator->getName() == "deferred";
 }
 
+/// Whether \p Type, or the class it points to, is a coroutine's return
+/// type: it names a promise_type.
+static bool isCoroutineTaskType(QualType Type) {
+  const CXXRecordDecl *Record =
+      Type.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!Record)
+    return false;
+  IdentifierInfo &Promise = Record->getASTContext().Idents.get("promise_type");
+  return !Record->lookup(&Promise).empty();
+}
+
+/// Whether the object \p Call is made on comes from a coroutine: a task,
+/// or what a chain of member calls made of one (`task(...).via(ex)`).
+static bool isMadeOnCoroutineTask(const CXXMemberCallExpr &Call) {
+  const Expr *Object = Call.getImplicitObjectArgument();
+  while (Object) {
+    Object = Object->IgnoreImplicit()->IgnoreParens();
+    if (isCoroutineTaskType(Object->getType()))
+      return true;
+    const auto *Inner = llvm::dyn_cast<CXXMemberCallExpr>(Object);
+    Object = Inner ? Inner->getImplicitObjectArgument() : nullptr;
+  }
+  return false;
+}
+
+/// Whether \p If runs its branch once: its condition tests a flag that the
+/// branch itself sets (`if (!started_) { started_ = true; ... }`).
+static bool setsItsOwnCondition(const IfStmt &If) {
+  llvm::SmallPtrSet<const ValueDecl *, 4> Tested;
+  forEachStmtOfFunction(*If.getCond(), [&](const Stmt &S) {
+    if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(&S))
+      Tested.insert(Ref->getDecl());
+    if (const auto *Member = llvm::dyn_cast<MemberExpr>(&S))
+      Tested.insert(Member->getMemberDecl());
+    return true;
+  });
+  bool Sets = false;
+  forEachStmtOfFunction(*If.getThen(), [&](const Stmt &S) {
+    const Expr *Target = nullptr;
+    if (const auto *Assign = llvm::dyn_cast<BinaryOperator>(&S))
+      Target = Assign->getOpcode() == BO_Assign ? Assign->getLHS() : nullptr;
+    if (const auto *Call = llvm::dyn_cast<CXXOperatorCallExpr>(&S))
+      Target = Call->getOperator() == OO_Equal ? Call->getArg(0) : nullptr;
+    if (Target)
+      Sets |= refersTo(*Target,
+                       [&](const ValueDecl &D) { return Tested.contains(&D); });
+    return !Sets;
+  });
+  return Sets;
+}
+
 FireAndForgetCheck::FireAndForgetCheck(StringRef Name,
                                        ClangTidyContext *Context)
     : AsyncTidyCheck(Name, Context),
@@ -50,13 +101,32 @@ void FireAndForgetCheck::registerPPCallbacks(const SourceManager &SM,
 void FireAndForgetCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   auto InUserCode = unless(isExpansionInSystemHeader());
 
+  auto Detach = cxxMemberCallExpr(
+      InUserCode,
+      callee(cxxMethodDecl(hasName("detach"),
+                           ofClass(matchesNameList(&ThreadTypes)))));
+  Finder->addMatcher(Detach.bind("detach"), this);
+
+  // Threads started once for the life of the process: daemons, not tasks
+  // whose handle was lost.
+  auto OnceDetach = forEachDescendant(Detach.bind("once-detach"));
+  Finder->addMatcher(functionDecl(isMain(), hasBody(OnceDetach)), this);
   Finder->addMatcher(
-      cxxMemberCallExpr(
-          InUserCode,
-          callee(cxxMethodDecl(hasName("detach"),
-                               ofClass(matchesNameList(&ThreadTypes)))))
-          .bind("detach"),
+      callExpr(callee(functionDecl(hasName("::std::call_once"))), OnceDetach),
       this);
+  Finder->addMatcher(varDecl(hasGlobalStorage(), hasInitializer(OnceDetach)),
+                     this);
+  Finder->addMatcher(ifStmt(hasThen(stmt(OnceDetach))).bind("once-if"), this);
+
+  // A coroutine task detached or started without keeping what could await
+  // it.
+  auto TaskDetach =
+      cxxMemberCallExpr(
+          callee(cxxMethodDecl(hasAnyName("detach", "start"),
+                               unless(ofClass(matchesNameList(&ThreadTypes))))))
+          .bind("task-detach");
+  for (const auto &Discards : discardsResultOf(TaskDetach))
+    Finder->addMatcher(stmt(InUserCode, Discards), this);
 
   auto DetachedToken = expr(hasType(hasUnqualifiedDesugaredType(recordType(
       hasDeclaration(namedDecl(matchesNameList(&DetachedTokenTypes)))))));
@@ -78,14 +148,50 @@ void FireAndForgetCheck::registerUserCodeMatchers(MatchFinder *Finder) {
     Finder->addMatcher(stmt(InUserCode, Discards), this);
 }
 
-void FireAndForgetCheck::check(const MatchFinder::MatchResult &Result) {
-  if (const auto *Detach =
-          Result.Nodes.getNodeAs<CXXMemberCallExpr>("detach")) {
+void FireAndForgetCheck::onStartOfTranslationUnit() {
+  Detaches.clear();
+  DetachedOnce.clear();
+}
+
+void FireAndForgetCheck::onEndOfTranslationUnit() {
+  for (const CXXMemberCallExpr *Detach : Detaches) {
+    if (DetachedOnce.contains(Detach))
+      continue;
     diag(Detach->getExprLoc(), "thread is detached: nothing can wait for it to "
                                "finish or learn that it failed");
     diag(Detach->getExprLoc(),
          "keep the thread and join it, or hold it in a std::jthread that "
          "joins when it is destroyed",
+         DiagnosticIDs::Note);
+  }
+}
+
+void FireAndForgetCheck::check(const MatchFinder::MatchResult &Result) {
+  // Detached threads are reported at the end of the translation unit, when
+  // every thread started once is known.
+  if (const auto *Once =
+          Result.Nodes.getNodeAs<CXXMemberCallExpr>("once-detach")) {
+    const auto *If = Result.Nodes.getNodeAs<IfStmt>("once-if");
+    if (!If || setsItsOwnCondition(*If))
+      DetachedOnce.insert(Once);
+    return;
+  }
+  if (const auto *Detach =
+          Result.Nodes.getNodeAs<CXXMemberCallExpr>("detach")) {
+    Detaches.push_back(Detach);
+    return;
+  }
+  if (const auto *Task =
+          Result.Nodes.getNodeAs<CXXMemberCallExpr>("task-detach")) {
+    if (!isMadeOnCoroutineTask(*Task))
+      return;
+    diag(Task->getExprLoc(),
+         "coroutine task is %select{detached|started}0 and its handle "
+         "dropped: nothing can await it or learn that it failed")
+        << (Task->getMethodDecl()->getName() == "start");
+    diag(Task->getExprLoc(),
+         "keep what the task returns and await it, or hand the task to a "
+         "scope that awaits it",
          DiagnosticIDs::Note);
     return;
   }

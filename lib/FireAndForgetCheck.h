@@ -10,6 +10,8 @@
 
 #include "support/AsyncTidyCheck.h"
 #include "support/ExceptionReport.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include <vector>
 
 namespace clang::tidy::asynctidy {
 
@@ -28,6 +30,8 @@ public:
                            Preprocessor *ModuleExpanderPP) override;
   void registerUserCodeMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override;
+  void onEndOfTranslationUnit() override;
 
 private:
   void checkDetachedToken(const CallExpr &Spawn, const Expr &Token,
@@ -38,6 +42,8 @@ private:
   const NameList &DetachedTokenTypes;
   const NameList &SpawnFunctions;
   ExceptionReportFix ReportFix;
+  std::vector<const CXXMemberCallExpr *> Detaches;
+  llvm::SmallPtrSet<const CXXMemberCallExpr *, 8> DetachedOnce;
 };
 
 } // namespace clang::tidy::asynctidy
