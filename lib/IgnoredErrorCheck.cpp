@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "IgnoredErrorCheck.h"
+#include "support/Coroutines.h"
 #include "support/DiscardedResult.h"
 #include "support/FixItUtils.h"
 #include "clang/AST/DeclCXX.h"
@@ -78,6 +79,62 @@ std::optional<ErrorAccess> errorAccessOf(QualType Type) {
   return std::nullopt;
 }
 
+/// What the return statements of a function with a signed or boolean
+/// result say.
+struct ReturnedValues {
+  bool MayFail = false;     // false, a negative constant, a computed value
+  bool ReturnsZero = false; // 0: success, beside another constant
+  bool ReturnsOtherConstant = false;
+};
+
+/// Adds \p Value, returned by \p Function, to \p Values. A parameter
+/// returned as it is (the size a write was given) means success.
+void classifyReturn(const Expr &Value, const FunctionDecl &Function,
+                    ReturnedValues &Values) {
+  const Expr *E = Value.IgnoreParenImpCasts();
+  if (Function.getReturnType()->isBooleanType()) {
+    const auto *Literal = llvm::dyn_cast<CXXBoolLiteralExpr>(E);
+    Values.MayFail |= !Literal || !Literal->getValue();
+    return;
+  }
+  if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E))
+    if (llvm::isa<ParmVarDecl>(Ref->getDecl()))
+      return;
+  Expr::EvalResult Result;
+  if (E->isValueDependent() ||
+      !E->EvaluateAsInt(Result, Function.getASTContext())) {
+    Values.MayFail = true;
+    return;
+  }
+  const llvm::APSInt &Constant = Result.Val.getInt();
+  Values.MayFail |= Constant.isNegative();
+  (Constant.isZero() ? Values.ReturnsZero : Values.ReturnsOtherConstant) = true;
+}
+
+/// Whether the body of \p Function, when this translation unit has it,
+/// shows that its result cannot report a failure: it returns only `true`,
+/// one constant (a setter's 0), constants none of which is 0 or negative (an
+/// HTTP status), or a parameter. A 0 beside other constants is an error code
+/// (`return EIO;`). A virtual function may run another body: not judged.
+AST_MATCHER(FunctionDecl, cannotReportFailure) {
+  const FunctionDecl *Definition = Node.getDefinition();
+  const auto *Method = llvm::dyn_cast<CXXMethodDecl>(&Node);
+  if (!Definition || !Definition->getBody() || (Method && Method->isVirtual()))
+    return false;
+  ReturnedValues Values;
+  forEachStmtOfFunction(*Definition->getBody(), [&](const Stmt &S) {
+    if (const auto *Return = llvm::dyn_cast<ReturnStmt>(&S)) {
+      if (const Expr *Value = Return->getRetValue())
+        classifyReturn(*Value, *Definition, Values);
+      else
+        Values.MayFail = true;
+    }
+    return !Values.MayFail;
+  });
+  return !Values.MayFail &&
+         !(Values.ReturnsZero && Values.ReturnsOtherConstant);
+}
+
 std::string substitute(StringRef Pattern, StringRef Name) {
   std::string Out;
   for (size_t I = 0; I < Pattern.size(); ++I) {
@@ -113,12 +170,17 @@ void IgnoredErrorCheck::registerUserCodeMatchers(MatchFinder *Finder) {
       qualType(anyOf(booleanType(), allOf(isInteger(), isSignedInteger())));
   auto TakesErrorArgument = hasAnyParameter(
       hasType(references(qualType(unless(isConstQualified()), ErrorCarrier))));
+  // A function that also writes the error into an argument (Asio's
+  // `close(ec)`, `cancel(ec)`, `set_option(option, ec)`) returns that same
+  // error: the caller who tests the argument has handled it.
   auto ErrorReturningCall =
-      callExpr(unless(cxxOperatorCallExpr()),
-               callee(functionDecl(
-                   anyOf(returns(ErrorCarrier),
-                         allOf(returns(SuccessFlag), unless(TakesErrorArgument),
-                               matchesNameList(&CheckedFunctions))))))
+      callExpr(
+          unless(cxxOperatorCallExpr()),
+          callee(functionDecl(unless(TakesErrorArgument),
+                              anyOf(returns(ErrorCarrier),
+                                    allOf(returns(SuccessFlag),
+                                          matchesNameList(&CheckedFunctions),
+                                          unless(cannotReportFailure()))))))
           .bind("call");
   for (const auto &Discards : discardsResultOf(ErrorReturningCall))
     Finder->addMatcher(stmt(unless(isExpansionInSystemHeader()), Discards),
