@@ -29,7 +29,9 @@ static constexpr llvm::StringLiteral DefaultBlockingFunctions =
     "fopen;::fread;::fwrite;::fgets;::fputs;::fflush;::fclose;"
     "::getline;::read;::write;::pread;::pwrite;::recv;::send;::recvfrom;"
     "::sendto;::accept;::connect;::poll;::select;::system;::std::system;"
-    "::getaddrinfo;::gethostbyname";
+    "::getaddrinfo;::gethostbyname;"
+    "::asio::ip::basic_resolver::resolve;"
+    "::boost::asio::ip::basic_resolver::resolve";
 // File streams block in their constructors and in every read or write.
 static constexpr llvm::StringLiteral DefaultBlockingTypes =
     "::std::basic_ifstream;::std::basic_ofstream;::std::basic_fstream";
@@ -61,6 +63,17 @@ bool isStateQuery(const CXXMethodDecl &Method) {
       "is_open",    "good",  "fail",  "bad",       "eof",   "rdstate",
       "exceptions", "flags", "width", "precision", "getloc"};
   return llvm::is_contained(Queries, Method.getName());
+}
+
+/// Whether \p Call writes to the console (`fflush(stdout)`,
+/// `fputs(text, stderr)`): console output is not counted as blocking I/O.
+bool writesToConsole(const CallExpr &Call) {
+  return llvm::any_of(Call.arguments(), [](const Expr *Arg) {
+    const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Arg->IgnoreParenImpCasts());
+    const auto *Var = Ref ? llvm::dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    return Var && Var->hasGlobalStorage() && Var->getIdentifier() &&
+           (Var->getName() == "stdout" || Var->getName() == "stderr");
+  });
 }
 
 const CXXRecordDecl *recordOf(const Expr *E) {
@@ -126,7 +139,9 @@ BlockingCallInCoroutineCheck::blockingCallee(const Stmt &S) const {
   if (!Callee)
     return nullptr;
   if (BlockingFunctions.matches(*Callee))
-    return isProgramsOwnGlobalFunction(*Callee) ? nullptr : Callee;
+    return isProgramsOwnGlobalFunction(*Callee) || writesToConsole(*Call)
+               ? nullptr
+               : Callee;
   // Any member call or operator on a blocking object: file.read(...),
   // file << value, std::getline(file, line); but not a const query such as
   // is_open() or good().
