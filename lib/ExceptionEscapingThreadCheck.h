@@ -10,6 +10,7 @@
 
 #include "clang-tidy/utils/ExceptionAnalyzer.h"
 #include "support/AsyncTidyCheck.h"
+#include "support/EnclosingFunctions.h"
 #include "support/ExceptionReport.h"
 
 namespace clang::tidy::asynctidy {
@@ -32,6 +33,10 @@ public:
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
 
 private:
+  /// Whether an exception can leave \p Entry.
+  bool mayThrow(const FunctionDecl &Entry);
+  /// Whether a function called in \p Root, outside a try block, can throw.
+  bool anyCallThrows(const Stmt &Root);
   std::optional<std::vector<FixItHint>>
   wrapInTryCatch(const LambdaExpr &Lambda,
                  const ast_matchers::MatchFinder::MatchResult &Result) const;
@@ -41,6 +46,7 @@ private:
   ExceptionReportFix ReportFix;
   // Shared by every match so that each function is analysed once.
   utils::ExceptionAnalyzer Analyzer;
+  EnclosingFunctions Functions;
 };
 
 } // namespace clang::tidy::asynctidy
