@@ -19,7 +19,7 @@ std::string read(const std::string &path) {
 Config parse(const std::string &text) noexcept { return {int(text.size())}; }
 void apply(Config) noexcept {}
 void serve(int) noexcept {}
-void run_forever() noexcept {}
+void log(const char *) noexcept;
 
 void startsWorkers(const std::string &path, std::optional<Config> config) {
   std::thread loader([path] { apply(parse(read(path))); });
@@ -29,7 +29,8 @@ void startsWorkers(const std::string &path, std::optional<Config> config) {
   std::thread guarded([path] {
     try {
       apply(parse(read(path)));
-    } catch (...) {
+    } catch (const std::exception &error) {
+      log(error.what());
     }
   });
   loader.join();
