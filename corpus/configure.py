@@ -15,7 +15,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 CXX_EXT = ('.cc', '.cpp', '.cxx')
 CMAKE_COMMON = ['-G', 'Ninja', '-DCMAKE_EXPORT_COMPILE_COMMANDS=ON',
                 '-DCMAKE_CXX_COMPILER=clang++-19', '-DCMAKE_C_COMPILER=clang-19']
-CATCH2_SHIM = '// Catch2 v3 names mapped onto Debian 12\'s Catch2 v2 (corpus only)\n#include <catch2/catch.hpp>\n'
+CATCH2_SHIM = ('// Catch2 v3 names mapped onto Debian 12\'s Catch2 v2 (corpus only)\n'
+               '#include <catch2/catch.hpp>\nnamespace Catch { using Detail::Approx; }\n')
 
 
 def apt_install(packages):
@@ -38,7 +39,9 @@ def setup(p, src, build):
     if 'header_farm' in s:  # headers that the build would copy into one directory
         farm = os.path.join(build, s['header_farm']['to'])
         os.makedirs(farm, exist_ok=True)
-        for h in glob.glob(os.path.join(src, s['header_farm']['from'], '**', '*.h*'), recursive=True):
+        for h in glob.glob(os.path.join(src, s['header_farm']['from'], '**', '*'), recursive=True):
+            if not h.endswith(('.h', '.hpp', '.inl')):
+                continue
             link = os.path.join(farm, os.path.basename(h))
             if not os.path.lexists(link):
                 os.symlink(h, link)
@@ -81,7 +84,11 @@ def configure(p, src_root, build_root):
         f = os.path.normpath(os.path.join(e['directory'], e['file']))
         if f not in seen and keep(p, os.path.relpath(f, src)):
             seen.add(f)
-            out.append(dict(e, file=f))
+            e = dict(e, file=f)
+            if p.get('extra_flags'):  # e.g. Boost 1.74 headers that clang 19 rejects
+                args = e.pop('arguments', None) or shlex.split(e.pop('command'))
+                e['command'] = shlex.join(args[:1] + p['extra_flags'] + args[1:])
+            out.append(e)
     with open(os.path.join(build, 'compile_commands.json'), 'w') as f:
         json.dump(out, f, indent=1)
     note = '' if p.get('tus') in (None, len(out)) else f' (manifest says {p["tus"]})'
