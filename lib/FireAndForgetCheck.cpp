@@ -79,6 +79,16 @@ static bool setsItsOwnCondition(const IfStmt &If) {
   return Sets;
 }
 
+/// Whether \p Body runs \p S itself, not through a lambda written in it.
+static bool runsDirectly(const Stmt &S, const Stmt &Body) {
+  bool Found = false;
+  forEachStmtOfFunction(Body, [&](const Stmt &Child) {
+    Found |= &Child == &S;
+    return !Found;
+  });
+  return Found;
+}
+
 FireAndForgetCheck::FireAndForgetCheck(StringRef Name,
                                        ClangTidyContext *Context)
     : AsyncTidyCheck(Name, Context),
@@ -110,13 +120,19 @@ void FireAndForgetCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   // Threads started once for the life of the process: daemons, not tasks
   // whose handle was lost.
   auto OnceDetach = forEachDescendant(Detach.bind("once-detach"));
-  Finder->addMatcher(functionDecl(isMain(), hasBody(OnceDetach)), this);
+  // In main and in a guarded branch, only what runs there, not what a
+  // lambda written there runs later (a handler per request).
+  Finder->addMatcher(
+      functionDecl(isMain(), hasBody(stmt(OnceDetach).bind("once-body"))),
+      this);
   Finder->addMatcher(
       callExpr(callee(functionDecl(hasName("::std::call_once"))), OnceDetach),
       this);
   Finder->addMatcher(varDecl(hasGlobalStorage(), hasInitializer(OnceDetach)),
                      this);
-  Finder->addMatcher(ifStmt(hasThen(stmt(OnceDetach))).bind("once-if"), this);
+  Finder->addMatcher(
+      ifStmt(hasThen(stmt(OnceDetach).bind("once-body"))).bind("once-if"),
+      this);
 
   // A coroutine task detached or started without keeping what could await
   // it.
@@ -172,7 +188,9 @@ void FireAndForgetCheck::check(const MatchFinder::MatchResult &Result) {
   if (const auto *Once =
           Result.Nodes.getNodeAs<CXXMemberCallExpr>("once-detach")) {
     const auto *If = Result.Nodes.getNodeAs<IfStmt>("once-if");
-    if (!If || setsItsOwnCondition(*If))
+    const auto *Body = Result.Nodes.getNodeAs<Stmt>("once-body");
+    if ((!If || setsItsOwnCondition(*If)) &&
+        (!Body || runsDirectly(*Once, *Body)))
       DetachedOnce.insert(Once);
     return;
   }

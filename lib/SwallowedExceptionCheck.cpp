@@ -178,8 +178,12 @@ void SwallowedExceptionCheck::registerUserCodeMatchers(MatchFinder *Finder) {
 
 bool SwallowedExceptionCheck::keepsException(const FunctionDecl &Function,
                                              unsigned Depth) {
+  // The program's own functions: a library's (`std::optional::value()`)
+  // may throw, but it does not know about the exception being handled.
   const FunctionDecl *Definition = Function.getDefinition();
-  if (!Definition || !Definition->getBody())
+  if (!Definition || !Definition->getBody() ||
+      Definition->getASTContext().getSourceManager().isInSystemHeader(
+          Definition->getLocation()))
     return false;
   auto [Known, Inserted] = KeepsException.try_emplace(Definition, false);
   if (!Inserted) // known, or being looked at further up a recursion

@@ -37,8 +37,15 @@ static bool reaper_started = [] {
   return true;
 }();
 
+void on_accept(void (*handler)(int));
+
 int main() {
   std::thread(background_loop).detach();
+  // A handler written in main runs per request.
+  on_accept([](int id) {
+    std::thread(handle_request, id).detach();
+    // CHECK-MESSAGES: :[[@LINE-1]]:37: warning: thread is detached
+  });
   return 0;
 }
 

@@ -5,6 +5,7 @@
 // RUN: %check_async_tidy %s async-swallowed-exception %t -- -std=c++17
 
 #include <exception>
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -131,6 +132,17 @@ void assignsALocal() {
     failed = false;
   }
   // CHECK-MESSAGES: :[[@LINE-4]]:5: warning: exception is swallowed: {{.*}} [async-swallowed-exception]
+}
+
+// A library function that may throw knows nothing of the exception being
+// handled.
+void readsAnOptional(std::optional<int> fallback) {
+  try {
+    work();
+  } catch (...) {
+    failures = fallback.value();
+  }
+  // CHECK-MESSAGES: :[[@LINE-3]]:5: warning: exception is swallowed: {{.*}} [async-swallowed-exception]
 }
 
 struct ParseError : std::runtime_error {
