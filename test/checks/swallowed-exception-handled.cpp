@@ -140,7 +140,7 @@ void readsAnOptional(std::optional<int> fallback) {
   try {
     work();
   } catch (...) {
-    failures = fallback.value();
+    int value = fallback.value();
   }
   // CHECK-MESSAGES: :[[@LINE-3]]:5: warning: exception is swallowed: {{.*}} [async-swallowed-exception]
 }
