@@ -7,6 +7,7 @@
 
 #include "support/AsyncTidyCheck.h"
 #include "support/MacroOrigin.h"
+#include "support/TestCode.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/Support/Regex.h"
@@ -30,7 +31,18 @@ private:
 };
 
 AsyncTidyCheck::AsyncTidyCheck(StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context), CheckName(Name.str()) {}
+    : ClangTidyCheck(Name, Context), CheckName(Name.str()) {
+  // One switch for every check, so it is also a global option.
+  StringRef Value = Options.getLocalOrGlobal("IgnoreTestCode", "true").trim();
+  IgnoreTestCode = !(Value.equals_insensitive("false") || Value == "0");
+  if (IgnoreTestCode && !Value.equals_insensitive("true") && Value != "1")
+    configurationDiag("option '%0' must be 'true' or 'false', not '%1'; "
+                      "'true' is used",
+                      DiagnosticIDs::Error)
+        << optionKey("IgnoreTestCode") << Value;
+  StoredOptions.emplace_back("IgnoreTestCode",
+                             IgnoreTestCode ? "true" : "false");
+}
 
 AsyncTidyCheck::~AsyncTidyCheck() = default;
 
@@ -64,6 +76,7 @@ void AsyncTidyCheck::matchUserCode(ASTContext &Context) {
   }
   Context.setTraversalScope(UserCode);
   Sources = &SM;
+  InTestUnit = IgnoreTestCode && includesTestFramework(SM);
   UserCodeFinder->matchAST(Context);
   Sources = nullptr;
   Context.setTraversalScope(Previous);
@@ -75,7 +88,8 @@ DiagnosticBuilder AsyncTidyCheck::diag(SourceLocation Loc,
   // An ignored diagnostic is dropped by the diagnostics engine, and the
   // notes after it with it.
   if (Level == DiagnosticIDs::Warning && Sources &&
-      !isSpelledByUser(Loc, *Sources))
+      (!isSpelledByUser(Loc, *Sources) ||
+       (InTestUnit && isInTestCode(Loc, *Sources))))
     Level = DiagnosticIDs::Ignored;
   return ClangTidyCheck::diag(Loc, Description, Level);
 }

@@ -47,9 +47,10 @@ public:
   }
 
 protected:
-  /// Reports like ClangTidyCheck::diag, under the module's rule for code that
-  /// macros write (isSpelledByUser): a warning at a place the user did not
-  /// spell is dropped, and so are the notes that follow it.
+  /// Reports like ClangTidyCheck::diag, under the module's rules for code
+  /// that macros write (isSpelledByUser) and for the tests' own code
+  /// (isInTestCode, unless IgnoreTestCode is false): a warning at such a
+  /// place is dropped, and so are the notes that follow it.
   DiagnosticBuilder diag(SourceLocation Loc, StringRef Description,
                          DiagnosticIDs::Level Level = DiagnosticIDs::Warning);
   using ClangTidyCheck::diag;
@@ -83,6 +84,8 @@ private:
 
   std::unique_ptr<ast_matchers::MatchFinder> UserCodeFinder;
   const SourceManager *Sources = nullptr; // while the check's matchers run
+  bool IgnoreTestCode;
+  bool InTestUnit = false; // the translation unit includes a test framework
   std::unique_ptr<UserCodeTrigger> Trigger;
   std::string CheckName;
   std::deque<NameList> NameLists; // a deque keeps references stable

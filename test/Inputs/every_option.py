@@ -22,6 +22,7 @@ VALUES = {
     "AllowCastToVoid": ("true", "maybe"),
     "AllowStdIgnore": ("true", "2"),
     "CheckPredicateWaits": ("true", "yes please"),
+    "IgnoreTestCode": ("false", "perhaps"),
     "ReportFunction": ("::app::report", "report(e)"),
     "WhenAllFunction": ("::app::when_all", "when all"),
     "DefaultTimeout": ("std::chrono::milliseconds(250)", "seconds(1); abort()"),

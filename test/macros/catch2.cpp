@@ -1,7 +1,8 @@
 // The module's rule for code that macros write (support/MacroOrigin.h): the
 // handlers that Catch2's assertion macros write are not reported where the
-// assertions are used; code the user writes is.
-// RUN: %check_async_tidy %s async-* %t -- -std=c++20 --no-system-header-prefix=catch2/
+// assertions are used; code the user writes is. (Tests are judged here:
+// IgnoreTestCode is off.)
+// RUN: %check_async_tidy %s async-* %t -config="{CheckOptions: {IgnoreTestCode: false}}" -- -std=c++20 --no-system-header-prefix=catch2/
 
 #define CATCH_CONFIG_MAIN
 #include <catch2/catch.hpp>

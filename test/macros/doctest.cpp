@@ -1,7 +1,8 @@
 // The module's rule for code that macros write (support/MacroOrigin.h): the
 // handlers that doctest's assertion macros write are not reported where the
-// assertions are used; code the user writes is.
-// RUN: %check_async_tidy %s async-* %t -- -std=c++20 --no-system-header-prefix=doctest/
+// assertions are used; code the user writes is. (Tests are judged here:
+// IgnoreTestCode is off.)
+// RUN: %check_async_tidy %s async-* %t -config="{CheckOptions: {IgnoreTestCode: false}}" -- -std=c++20 --no-system-header-prefix=doctest/
 
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>

@@ -1,7 +1,7 @@
 // The module's rule for code that macros write (support/MacroOrigin.h): the
 // catch handlers, guards and calls that gtest's assertion macros write are
 // not reported where the assertions are used; code the user writes is.
-// RUN: %check_async_tidy %s async-* %t -- -std=c++20 --no-system-header-prefix=gtest/
+// RUN: %check_async_tidy %s async-* %t -config="{CheckOptions: {IgnoreTestCode: false}}" -- -std=c++20 --no-system-header-prefix=gtest/
 
 #include <gtest/gtest.h>
 

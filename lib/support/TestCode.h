@@ -1,0 +1,33 @@
+//===--- TestCode.h - the code of a project's tests -----------------------===//
+//
+// Part of asynctidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNCTIDY_SUPPORT_TESTCODE_H
+#define ASYNCTIDY_SUPPORT_TESTCODE_H
+
+#include "clang/Basic/SourceLocation.h"
+
+namespace clang {
+class SourceManager;
+
+namespace tidy::asynctidy {
+
+/// Whether the translation unit includes a test framework: gtest or gmock,
+/// Catch2, doctest or Boost.Test, installed or bundled.
+bool includesTestFramework(const SourceManager &SM);
+
+/// Whether \p Loc, in a translation unit that includes a test framework,
+/// is the tests' own code: the main file, or a file under a directory named
+/// test, tests, testing, unittest or unittests. Tests provoke failures on
+/// purpose (an empty handler after `FAIL()`, an error left unchecked, a
+/// thread left to end with the test), so the checks leave them alone by
+/// default.
+bool isInTestCode(SourceLocation Loc, const SourceManager &SM);
+
+} // namespace tidy::asynctidy
+} // namespace clang
+
+#endif // ASYNCTIDY_SUPPORT_TESTCODE_H
