@@ -79,6 +79,57 @@ static bool setsItsOwnCondition(const IfStmt &If) {
   return Sets;
 }
 
+/// The function a co_spawn call starts: `echo(std::move(socket))`, or the
+/// one a lambda returns (`[self] { return self->run(); }`), or the lambda.
+static const FunctionDecl *spawnedFunction(const CallExpr &Spawn) {
+  for (const Expr *Arg : Spawn.arguments()) {
+    const Expr *E = Arg->IgnoreUnlessSpelledInSource();
+    if (const auto *Lambda = llvm::dyn_cast<LambdaExpr>(E)) {
+      const CompoundStmt *Body = Lambda->getCompoundStmtBody();
+      const auto *Return = Body && Body->size() == 1
+                               ? llvm::dyn_cast<ReturnStmt>(Body->body_front())
+                               : nullptr;
+      if (!Return || !Return->getRetValue()) {
+        if (isCoroutine(*Lambda->getCallOperator()))
+          return Lambda->getCallOperator();
+        continue;
+      }
+      E = Return->getRetValue()->IgnoreUnlessSpelledInSource();
+    }
+    const auto *Call = llvm::dyn_cast<CallExpr>(E);
+    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+    if (Callee && Callee->getDefinition() &&
+        isCoroutine(*Callee->getDefinition()))
+      return Callee->getDefinition();
+  }
+  return nullptr;
+}
+
+/// Whether the whole body of \p Function is a try block with a handler
+/// for every exception (`...` or std::exception): what it throws never
+/// reaches the completion handler.
+static bool catchesEverything(const FunctionDecl &Function) {
+  const Stmt *Body = Function.getBody();
+  if (const auto *Coroutine = llvm::dyn_cast_or_null<CoroutineBodyStmt>(Body))
+    Body = Coroutine->getBody();
+  const auto *Block = llvm::dyn_cast_or_null<CompoundStmt>(Body);
+  const auto *Try = Block && Block->size() == 1
+                        ? llvm::dyn_cast<CXXTryStmt>(Block->body_front())
+                        : nullptr;
+  if (!Try)
+    return false;
+  for (unsigned I = 0; I < Try->getNumHandlers(); ++I) {
+    QualType Caught = Try->getHandler(I)->getCaughtType();
+    if (Caught.isNull())
+      return true;
+    const auto *Record = Caught.getNonReferenceType()->getAsCXXRecordDecl();
+    if (Record && Record->isInStdNamespace() &&
+        Record->getName() == "exception")
+      return true;
+  }
+  return false;
+}
+
 /// Whether \p Body runs \p S itself, not through a lambda written in it.
 static bool runsDirectly(const Stmt &S, const Stmt &Body) {
   bool Found = false;
@@ -214,6 +265,9 @@ void FireAndForgetCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   }
   if (const auto *Spawn = Result.Nodes.getNodeAs<CallExpr>("co-spawn")) {
+    const FunctionDecl *Spawned = spawnedFunction(*Spawn);
+    if (Spawned && catchesEverything(*Spawned))
+      return;
     checkDetachedToken(*Spawn, *Result.Nodes.getNodeAs<Expr>("token"), Result);
     return;
   }
