@@ -173,8 +173,19 @@ void SwallowedExceptionCheck::registerUserCodeMatchers(MatchFinder *Finder) {
                    unless(hasBrokenHandlerCode()))
           .bind("handler"),
       this);
+  // A try block that is a loop's body, or a statement of it: a failure
+  // moves on to the next element (best effort over a collection).
+  auto TryInLoop = cxxTryStmt(forEach(cxxCatchStmt().bind("in-loop")));
+  auto LoopBody = anyOf(TryInLoop, compoundStmt(forEach(TryInLoop)));
+  Finder->addMatcher(
+      stmt(anyOf(forStmt(hasBody(LoopBody)), whileStmt(hasBody(LoopBody)),
+                 doStmt(hasBody(LoopBody)),
+                 cxxForRangeStmt(hasBody(LoopBody)))),
+      this);
   Functions.registerMatchers(*Finder, *this);
 }
+
+void SwallowedExceptionCheck::onEndOfTranslationUnit() { InLoops.clear(); }
 
 bool SwallowedExceptionCheck::keepsException(const FunctionDecl &Function,
                                              unsigned Depth) {
@@ -224,18 +235,59 @@ bool SwallowedExceptionCheck::handsOnException(const CXXCatchStmt &Handler) {
 
 void SwallowedExceptionCheck::onStartOfTranslationUnit() {
   KeepsException.clear();
+  InLoops.clear();
+}
+
+/// Whether \p Handler is empty: nothing but, perhaps, a comment.
+static bool isEmpty(const CXXCatchStmt &Handler) {
+  const auto *Body = llvm::dyn_cast<CompoundStmt>(Handler.getHandlerBlock());
+  return Body && Body->body_empty();
+}
+
+/// Whether \p Function is a destructor: it must not throw, and dropping
+/// what the clean-up it does raised is the idiom.
+static bool isDestructor(const FunctionDecl *Function) {
+  return llvm::isa_and_nonnull<CXXDestructorDecl>(Function);
+}
+
+/// Whether \p Handler calls a member function of the object it runs in
+/// (`stop()`, `fail(id)`, a member callable `on_error_(...)`): the object
+/// takes the failure over.
+static bool callsOwnMember(const CXXCatchStmt &Handler) {
+  bool Calls = false;
+  forEachStmtOfFunction(*Handler.getHandlerBlock(), [&](const Stmt &S) {
+    const Expr *Object = nullptr;
+    if (const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(&S))
+      Object = Call->getImplicitObjectArgument();
+    if (const auto *Call = llvm::dyn_cast<CXXOperatorCallExpr>(&S))
+      if (Call->getOperator() == OO_Call)
+        if (const auto *Member =
+                llvm::dyn_cast<MemberExpr>(Call->getArg(0)->IgnoreImpCasts()))
+          Object = Member->getBase();
+    Calls |= Object && llvm::isa<CXXThisExpr>(Object->IgnoreParenImpCasts());
+    return !Calls;
+  });
+  return Calls;
 }
 
 void SwallowedExceptionCheck::check(const MatchFinder::MatchResult &Result) {
   if (Functions.record(Result))
     return;
+  // Loops come before the handlers inside them.
+  if (const auto *InLoop = Result.Nodes.getNodeAs<CXXCatchStmt>("in-loop")) {
+    InLoops.insert(InLoop);
+    return;
+  }
   const auto *Handler = Result.Nodes.getNodeAs<CXXCatchStmt>("handler");
   const auto *Body = llvm::cast<CompoundStmt>(Handler->getHandlerBlock());
   const SourceManager &SM = *Result.SourceManager;
   const FunctionDecl *Function = Functions.enclosing(*Handler, SM);
   if (rethrowsImplicitly(*Handler, Function) ||
       isSentinelException(Handler->getCaughtType(), SM) ||
-      recordsFailureState(*Handler) || handsOnException(*Handler))
+      recordsFailureState(*Handler) || handsOnException(*Handler) ||
+      callsOwnMember(*Handler) ||
+      (isEmpty(*Handler) &&
+       (isDestructor(Function) || InLoops.contains(Handler))))
     return;
   bool CanEdit = isSafeToEdit(*Handler, *Result.Context);
 

@@ -13,6 +13,7 @@
 #include "support/ExceptionReport.h"
 #include "support/SkippedCode.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 namespace clang::tidy::asynctidy {
 
@@ -32,6 +33,7 @@ public:
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
 
   void onStartOfTranslationUnit() override;
+  void onEndOfTranslationUnit() override;
 
 private:
   /// How many calls deep a handler's callees are looked into.
@@ -54,6 +56,7 @@ private:
   SkippedCode Skipped;
   EnclosingFunctions Functions;
   llvm::DenseMap<const FunctionDecl *, bool> KeepsException;
+  llvm::SmallPtrSet<const CXXCatchStmt *, 8> InLoops;
 };
 
 } // namespace clang::tidy::asynctidy

@@ -101,6 +101,40 @@ void visitAll() {
   }
 }
 
+// ---- clean-up that must not throw, best effort over a collection ----------
+
+struct Pool {
+  ~Pool() {
+    try {
+      work();
+    } catch (...) {
+      // a destructor must not throw
+    }
+  }
+  void releaseAll(int *items, int n) {
+    for (int i = 0; i < n; ++i) {
+      try {
+        work();
+      } catch (const std::exception &) {
+        // go on with the next one
+      }
+    }
+  }
+};
+
+// ---- the object takes the failure over ---------------------------------------
+
+struct Session {
+  void stop();
+  void read() {
+    try {
+      work();
+    } catch (const std::exception &) {
+      stop();
+    }
+  }
+};
+
 // ---- still swallowed --------------------------------------------------------
 
 int failures;

@@ -107,13 +107,15 @@ struct Connection {
     try {
       work();
     } catch (...) {
+      ++failures;
     }
-    // CHECK-MESSAGES: :[[@LINE-2]]:7: warning: exception is swallowed
-    // CHECK-MESSAGES-NOTES: :[[@LINE-3]]:7: warning: exception is swallowed
-    // CHECK-MESSAGES-REPORT: :[[@LINE-4]]:7: warning: exception is swallowed
-    // CHECK-MESSAGES-IGNORED: :[[@LINE-5]]:7: warning: exception is swallowed
-    // CHECK-MESSAGES-REPORTERS: :[[@LINE-6]]:7: warning: exception is swallowed
+    // CHECK-MESSAGES: :[[@LINE-3]]:7: warning: exception is swallowed
+    // CHECK-MESSAGES-NOTES: :[[@LINE-4]]:7: warning: exception is swallowed
+    // CHECK-MESSAGES-REPORT: :[[@LINE-5]]:7: warning: exception is swallowed
+    // CHECK-MESSAGES-IGNORED: :[[@LINE-6]]:7: warning: exception is swallowed
+    // CHECK-MESSAGES-REPORTERS: :[[@LINE-7]]:7: warning: exception is swallowed
     // CHECK-FIXES-NOTES: {{^}}    } catch (...) {{{$}}
+    // CHECK-FIXES-NOTES-NEXT: {{^}}      ++failures;{{$}}
     // CHECK-FIXES-NOTES-NEXT: {{^}}    }{{$}}
     // Reporting is fine in a destructor:
     // CHECK-FIXES-REPORT: {{^}}    } catch (...) {{{$}}
