@@ -168,9 +168,18 @@ void FireAndForgetCheck::registerUserCodeMatchers(MatchFinder *Finder) {
                            ofClass(matchesNameList(&ThreadTypes)))));
   Finder->addMatcher(Detach.bind("detach"), this);
 
-  // Threads started once for the life of the process: daemons, not tasks
-  // whose handle was lost.
-  auto OnceDetach = forEachDescendant(Detach.bind("once-detach"));
+  auto DetachedToken = expr(hasType(hasUnqualifiedDesugaredType(recordType(
+      hasDeclaration(namedDecl(matchesNameList(&DetachedTokenTypes)))))));
+  auto CoSpawnDetached = callExpr(
+      InUserCode, callee(functionDecl(matchesNameList(&CoSpawnFunctions))),
+      hasAnyArgument(ignoringParenImpCasts(DetachedToken.bind("token"))));
+  Finder->addMatcher(CoSpawnDetached.bind("co-spawn"), this);
+
+  // Threads and coroutines started once for the life of the process:
+  // daemons, not tasks whose handle was lost. (These matchers fire on main,
+  // the branch or the initializer before the starts inside them.)
+  auto OnceDetach = forEachDescendant(
+      expr(anyOf(Detach, CoSpawnDetached)).bind("once-detach"));
   // In main and in a guarded branch, only what runs there, not what a
   // lambda written there runs later (a handler per request).
   Finder->addMatcher(
@@ -194,15 +203,6 @@ void FireAndForgetCheck::registerUserCodeMatchers(MatchFinder *Finder) {
           .bind("task-detach");
   for (const auto &Discards : discardsResultOf(TaskDetach))
     Finder->addMatcher(stmt(InUserCode, Discards), this);
-
-  auto DetachedToken = expr(hasType(hasUnqualifiedDesugaredType(recordType(
-      hasDeclaration(namedDecl(matchesNameList(&DetachedTokenTypes)))))));
-  Finder->addMatcher(
-      callExpr(
-          InUserCode, callee(functionDecl(matchesNameList(&CoSpawnFunctions))),
-          hasAnyArgument(ignoringParenImpCasts(DetachedToken.bind("token"))))
-          .bind("co-spawn"),
-      this);
 
   // std::async is matched apart from the user's spawn functions: dropping its
   // future blocks, which deserves its own message.
@@ -236,8 +236,7 @@ void FireAndForgetCheck::onEndOfTranslationUnit() {
 void FireAndForgetCheck::check(const MatchFinder::MatchResult &Result) {
   // Detached threads are reported at the end of the translation unit, when
   // every thread started once is known.
-  if (const auto *Once =
-          Result.Nodes.getNodeAs<CXXMemberCallExpr>("once-detach")) {
+  if (const auto *Once = Result.Nodes.getNodeAs<Expr>("once-detach")) {
     const auto *If = Result.Nodes.getNodeAs<IfStmt>("once-if");
     const auto *Body = Result.Nodes.getNodeAs<Stmt>("once-body");
     if ((!If || setsItsOwnCondition(*If)) &&
@@ -266,7 +265,8 @@ void FireAndForgetCheck::check(const MatchFinder::MatchResult &Result) {
   }
   if (const auto *Spawn = Result.Nodes.getNodeAs<CallExpr>("co-spawn")) {
     const FunctionDecl *Spawned = spawnedFunction(*Spawn);
-    if (Spawned && catchesEverything(*Spawned))
+    if (DetachedOnce.contains(Spawn) ||
+        (Spawned && catchesEverything(*Spawned)))
       return;
     checkDetachedToken(*Spawn, *Result.Nodes.getNodeAs<Expr>("token"), Result);
     return;

@@ -43,7 +43,7 @@ private:
   const NameList &SpawnFunctions;
   ExceptionReportFix ReportFix;
   std::vector<const CXXMemberCallExpr *> Detaches;
-  llvm::SmallPtrSet<const CXXMemberCallExpr *, 8> DetachedOnce;
+  llvm::SmallPtrSet<const Expr *, 8> DetachedOnce;
 };
 
 } // namespace clang::tidy::asynctidy

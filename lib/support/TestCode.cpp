@@ -15,7 +15,8 @@ namespace clang::tidy::asynctidy {
 bool includesTestFramework(const SourceManager &SM) {
   static const llvm::Regex Framework(
       "(^|/)(gtest/gtest\\.h|gmock/gmock\\.h|catch2/[^/]+|catch\\.hpp|"
-      "doctest\\.h|boost/test/[^/]+|unit_test\\.hpp)$");
+      "doctest\\.h|boost/test/[^/]+|unit_test\\.hpp|"
+      "UnitTest\\+\\+/UnitTest\\+\\+\\.h|unittestpp\\.h)$");
   for (auto It = SM.fileinfo_begin(), End = SM.fileinfo_end(); It != End; ++It)
     if (Framework.match(It->first.getName()))
       return true;

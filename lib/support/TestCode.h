@@ -16,8 +16,8 @@ class SourceManager;
 namespace tidy::asynctidy {
 
 /// Whether the translation unit includes a test framework: gtest or gmock,
-/// Catch2, doctest or Boost.Test (or a `unit_test.hpp` of its own, as Asio
-/// has), installed or bundled.
+/// Catch2, doctest, Boost.Test or UnitTest++ (or a `unit_test.hpp` of its
+/// own, as Asio has), installed or bundled.
 bool includesTestFramework(const SourceManager &SM);
 
 /// Whether \p Loc, in a translation unit that includes a test framework,

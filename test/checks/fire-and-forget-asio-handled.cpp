@@ -1,6 +1,6 @@
 // A coroutine spawned with 'detached' whose whole body catches what it throws
-// loses nothing (Asio's own examples are written so); one that lets an
-// exception out is still reported.
+// loses nothing (Asio's own examples are written so), nor does one main
+// starts once; one that lets an exception out elsewhere is still reported.
 // RUN: %check_async_tidy %s async-fire-and-forget %t -- -std=c++20 -DASIO_HAS_CO_AWAIT
 
 #include <asio.hpp>
@@ -47,4 +47,13 @@ awaitable<void> listener(tcp::acceptor &acceptor, session &s) {
 void serve(asio::io_context &context, tcp::acceptor &acceptor, session &s) {
   co_spawn(context, listener(acceptor, s), detached);
   // CHECK-MESSAGES: :[[@LINE-1]]:44: warning: coroutine spawned with 'detached': an exception it throws is lost [async-fire-and-forget]
+}
+
+// Started once, by main: the listener is the program, not a lost task.
+int main() {
+  asio::io_context context;
+  tcp::acceptor acceptor(context, {tcp::v4(), 5555});
+  session s;
+  co_spawn(context, listener(acceptor, s), detached);
+  context.run();
 }
