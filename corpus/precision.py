@@ -46,6 +46,9 @@ def main():
     seed = (triage or {}).get('seed', '–')
     total_tus = sum(p['tus'] or 0 for p in manifest['projects'])
     count = collections.Counter(f['check'] for f in findings)
+    baseline_path = os.path.join(HERE, 'findings-baseline.jsonl')
+    first = collections.Counter(json.loads(l)['check'] for l in open(baseline_path)
+                                if l.strip()) if os.path.exists(baseline_path) else None
     sampled = collections.Counter(e['check'] for e in entries)
     verdicts = collections.defaultdict(collections.Counter)
     for e in entries:
@@ -61,20 +64,22 @@ def main():
           f'{len(findings)} unique findings on {total_tus} translation units of '
           f'{len(manifest["projects"])} public projects.', '',
           '## Per check', '',
-          '| check | findings | per 1000 TUs | sampled | judged | TRUE | FALSE | NOISE | effective FP % |',
-          '|---|---:|---:|---:|---:|---:|---:|---:|---:|']
+          '| check | first run | findings | per 1000 TUs | sampled | judged | TRUE | FALSE | NOISE | effective FP % |',
+          '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|']
     tot = collections.Counter()
     for c in CHECKS:
         v = verdicts[c]
         judged = sum(v.values())
-        row = [count[c], f'{1000 * count[c] / total_tus:.1f}' if total_tus else '–', sampled[c], judged,
+        row = [first[c] if first is not None else '–', count[c], f'{1000 * count[c] / total_tus:.1f}' if total_tus else '–', sampled[c], judged,
                v['TRUE'], v['FALSE'], v['NOISE'], pct(v['FALSE'] + v['NOISE'], judged)]
         md.append(f'| `{c}` | ' + ' | '.join(map(str, row)) + ' |')
-        tot.update(findings=count[c], sampled=sampled[c], judged=judged, **v)
-    md.append(f'| **all** | {tot["findings"]} | {1000 * tot["findings"] / total_tus:.1f} | {tot["sampled"]} | '
+        tot.update(first=first[c] if first is not None else 0, findings=count[c], sampled=sampled[c], judged=judged, **v)
+    md.append(f'| **all** | {tot["first"]} | {tot["findings"]} | {1000 * tot["findings"] / total_tus:.1f} | {tot["sampled"]} | '
               f'{tot["judged"]} | {tot["TRUE"]} | {tot["FALSE"]} | {tot["NOISE"]} | '
               f'{pct(tot["FALSE"] + tot["NOISE"], tot["judged"])} |' if total_tus else '')
-    md += ['', 'Effective FP % = (FALSE + NOISE) / judged. TRUE: a real defect or a fair warning; '
+    md += ['', '"first run": the findings of the first run over the corpus '
+           '(`corpus/findings-baseline.jsonl`), before the precision work of issue 14.', '',
+           'Effective FP % = (FALSE + NOISE) / judged. TRUE: a real defect or a fair warning; '
            'FALSE: the check is wrong; NOISE: right, but not worth a reviewer\'s time.', '',
            '## How the sample was drawn', '',
            f'For each check, every finding when it has at most {(triage or {}).get("per_check", 25)}, '
@@ -91,6 +96,17 @@ def main():
            'From `corpus/not-reported.md`, written by hand.', '']
     for c in CHECKS:
         md += [f'### `{c}`', '', nr.get(c) or '_(not written yet)_', '']
+    md += ['## The verdicts', '',
+           'Every judged finding of the sample, from `corpus/triage.yaml` (paths relative to the project).', '']
+    for c in CHECKS:
+        judged = [e for e in entries if str(e.get('verdict') or '').upper() in VERDICTS and e['check'] == c]
+        if not judged:
+            continue
+        md += [f'### `{c}`', '', '| verdict | where | reason |', '|---|---|---|']
+        for e in sorted(judged, key=lambda e: (e['verdict'], e['project'], e['file'], e['line'])):
+            reason = str(e.get('reason') or '').replace('|', '\\|').replace('\n', ' ')
+            md.append(f'| {e["verdict"].upper()} | {e["project"]} `{e["file"]}:{e["line"]}` | {reason} |')
+        md.append('')
     os.makedirs(os.path.dirname(out_path), exist_ok=True)
     with open(out_path, 'w') as f:
         f.write('\n'.join(md).rstrip() + '\n')
