@@ -92,13 +92,21 @@ void WaitWithoutTimeoutCheck::registerPPCallbacks(
 void WaitWithoutTimeoutCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   Functions.registerMatchers(*Finder, *this);
   auto InUserCode = unless(isExpansionInSystemHeader());
-  Finder->addMatcher(
-      cxxMemberCallExpr(InUserCode,
-                        callee(cxxMethodDecl(
-                            hasName("wait"),
-                            ofClass(matchesNameList(&ConditionVariableTypes)))))
-          .bind("condition"),
-      this);
+  auto ConditionWait = cxxMemberCallExpr(
+      InUserCode,
+      callee(cxxMethodDecl(hasName("wait"),
+                           ofClass(matchesNameList(&ConditionVariableTypes)))));
+  Finder->addMatcher(ConditionWait.bind("condition"), this);
+  // `while (!ready) cv.wait(lock);` is the predicate form written out: the
+  // loop tests the condition after every wake-up. (Loops are matched before
+  // the waits inside them.)
+  auto LoopWait = ConditionWait.bind("loop-wait");
+  auto TestedLoop = [&](auto Loop) {
+    return Loop(unless(hasCondition(cxxBoolLiteral())),
+                hasBody(stmt(eachOf(LoopWait, forEachDescendant(LoopWait)))));
+  };
+  Finder->addMatcher(TestedLoop(whileStmt), this);
+  Finder->addMatcher(TestedLoop(doStmt), this);
   Finder->addMatcher(
       // The object's class: libstdc++ declares wait() in a base class.
       cxxMemberCallExpr(
@@ -113,9 +121,18 @@ void WaitWithoutTimeoutCheck::registerUserCodeMatchers(MatchFinder *Finder) {
       this);
 }
 
+void WaitWithoutTimeoutCheck::onStartOfTranslationUnit() {
+  WaitsInLoops.clear();
+}
+
 void WaitWithoutTimeoutCheck::check(const MatchFinder::MatchResult &Result) {
   if (Functions.record(Result))
     return;
+  if (const auto *InLoop =
+          Result.Nodes.getNodeAs<CXXMemberCallExpr>("loop-wait")) {
+    WaitsInLoops.insert(InLoop);
+    return;
+  }
   const auto *Condition =
       Result.Nodes.getNodeAs<CXXMemberCallExpr>("condition");
   const auto *Future = Result.Nodes.getNodeAs<CXXMemberCallExpr>("future");
@@ -130,7 +147,8 @@ void WaitWithoutTimeoutCheck::check(const MatchFinder::MatchResult &Result) {
     return;
 
   if (Condition) {
-    bool HasPredicate = Condition->getNumArgs() > 1;
+    bool HasPredicate =
+        Condition->getNumArgs() > 1 || WaitsInLoops.contains(Condition);
     if (HasPredicate && !CheckPredicateWaits)
       return;
     diag(Condition->getExprLoc(),

@@ -11,6 +11,7 @@
 #include "support/AsyncTidyCheck.h"
 #include "support/EnclosingFunctions.h"
 #include "support/IncludeFixes.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 namespace clang::tidy::asynctidy {
 
@@ -31,6 +32,8 @@ public:
   void registerUserCodeMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
 
+  void onStartOfTranslationUnit() override;
+
 private:
   std::vector<FixItHint> waitFor(const CXXMemberCallExpr &Call,
                                  ASTContext &Context);
@@ -43,6 +46,7 @@ private:
   std::string DefaultTimeout;
   IncludeFixes Inserter;
   EnclosingFunctions Functions;
+  llvm::SmallPtrSet<const CXXMemberCallExpr *, 8> WaitsInLoops;
 };
 
 } // namespace clang::tidy::asynctidy

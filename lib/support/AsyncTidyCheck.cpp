@@ -89,7 +89,7 @@ DiagnosticBuilder AsyncTidyCheck::diag(SourceLocation Loc,
   // notes after it with it.
   if (Level == DiagnosticIDs::Warning && Sources &&
       (!isSpelledByUser(Loc, *Sources) ||
-       (InTestUnit && isInTestCode(Loc, *Sources))))
+       (IgnoreTestCode && isInTestCode(Loc, *Sources, InTestUnit))))
     Level = DiagnosticIDs::Ignored;
   return ClangTidyCheck::diag(Loc, Description, Level);
 }

@@ -23,14 +23,16 @@ bool includesTestFramework(const SourceManager &SM) {
   return false;
 }
 
-bool isInTestCode(SourceLocation Loc, const SourceManager &SM) {
-  FileID File = SM.getFileID(SM.getExpansionLoc(Loc));
-  if (File == SM.getMainFileID())
-    return true;
-  OptionalFileEntryRef Entry = SM.getFileEntryRefForID(File);
-  if (!Entry || SM.isInSystemHeader(SM.getExpansionLoc(Loc)))
-    return false;
-  StringRef Directory = llvm::sys::path::parent_path(Entry->getName());
+/// Whether the name of the file at \p Path says that it holds tests.
+static bool hasTestFileName(StringRef Path) {
+  static const llvm::Regex TestName(
+      "^(tests?|test_.*|.*[_-](tests?|unittests?|fuzzer))$");
+  return TestName.match(llvm::sys::path::stem(Path).lower());
+}
+
+/// Whether a directory of \p Path is named like a test directory.
+static bool isInTestDirectory(StringRef Path) {
+  StringRef Directory = llvm::sys::path::parent_path(Path);
   for (auto It = llvm::sys::path::begin(Directory),
             End = llvm::sys::path::end(Directory);
        It != End; ++It)
@@ -40,6 +42,21 @@ bool isInTestCode(SourceLocation Loc, const SourceManager &SM) {
                            *It))
       return true;
   return false;
+}
+
+bool isInTestCode(SourceLocation Loc, const SourceManager &SM,
+                  bool UnitIncludesFramework) {
+  SourceLocation Where = SM.getExpansionLoc(Loc);
+  if (Where.isInvalid() || SM.isInSystemHeader(Where))
+    return false;
+  FileID File = SM.getFileID(Where);
+  OptionalFileEntryRef Entry = SM.getFileEntryRefForID(File);
+  if (Entry && hasTestFileName(Entry->getName()))
+    return true;
+  if (!UnitIncludesFramework)
+    return false;
+  return File == SM.getMainFileID() ||
+         (Entry && isInTestDirectory(Entry->getName()));
 }
 
 } // namespace clang::tidy::asynctidy

@@ -20,13 +20,15 @@ namespace tidy::asynctidy {
 /// own, as Asio has), installed or bundled.
 bool includesTestFramework(const SourceManager &SM);
 
-/// Whether \p Loc, in a translation unit that includes a test framework,
-/// is the tests' own code: the main file, or a file under a directory named
-/// test, tests, testing, unittest or unittests. Tests provoke failures on
-/// purpose (an empty handler after `FAIL()`, an error left unchecked, a
-/// thread left to end with the test), so the checks leave them alone by
-/// default.
-bool isInTestCode(SourceLocation Loc, const SourceManager &SM);
+/// Whether \p Loc is the tests' own code: a file whose name says it is a
+/// test (`queue_test.cc`, `test_queue.cpp`, `queue_unittest.cc`, a fuzzer
+/// `request_fuzzer.cpp`), or, when \p UnitIncludesFramework, the main file
+/// or a file under a directory named test, tests, testing, unittest or
+/// unittests. Tests provoke failures on purpose (an empty handler after
+/// `FAIL()`, an error left unchecked, a thread left to end with the test),
+/// so the checks leave them alone by default.
+bool isInTestCode(SourceLocation Loc, const SourceManager &SM,
+                  bool UnitIncludesFramework);
 
 } // namespace tidy::asynctidy
 } // namespace clang
