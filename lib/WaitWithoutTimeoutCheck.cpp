@@ -102,7 +102,8 @@ void WaitWithoutTimeoutCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   // the waits inside them.)
   auto LoopWait = ConditionWait.bind("loop-wait");
   auto TestedLoop = [&](auto Loop) {
-    return Loop(unless(hasCondition(cxxBoolLiteral())),
+    return Loop(unless(hasCondition(ignoringParenImpCasts(
+                    anyOf(cxxBoolLiteral(), integerLiteral())))),
                 hasBody(stmt(eachOf(LoopWait, forEachDescendant(LoopWait)))));
   };
   Finder->addMatcher(TestedLoop(whileStmt), this);

@@ -38,3 +38,14 @@ void waitsInAnEndlessLoop() {
       break;
   }
 }
+
+void waitsInALoopOnOne() {
+  std::unique_lock<std::mutex> lock(m);
+  while (1) {
+    cv.wait(lock);
+    // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: wait without a predicate or a timeout
+    // CHECK-MESSAGES-PREDICATES: :[[@LINE-2]]:8: warning: wait without a predicate or a timeout
+    if (ready)
+      break;
+  }
+}
