@@ -6,12 +6,19 @@
 //===----------------------------------------------------------------------===//
 
 #include "CallbackUnderLockCheck.h"
+#include "support/ImplementationDetail.h"
 #include "support/LockScopes.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
 namespace clang::tidy::asynctidy {
 using namespace ast_matchers;
+
+namespace {
+AST_MATCHER(FunctionDecl, isInImplementationNamespace) {
+  return isImplementationDetail(Node);
+}
+} // namespace
 
 static constexpr llvm::StringLiteral DefaultCallbackTypes =
     "::std::function;::std::move_only_function;::std::copyable_function;"
@@ -44,6 +51,31 @@ void CallbackUnderLockCheck::registerUserCodeMatchers(MatchFinder *Finder) {
                                   has(stmt(anyOf(Guard, LockByHand))))
                          .bind("block"),
                      this);
+  Finder->addMatcher(
+      callExpr(
+          unless(isExpansionInSystemHeader()),
+          callee(functionDecl(isInImplementationNamespace())),
+          hasAnyArgument(ignoringParenImpCasts(declRefExpr(to(parmVarDecl())))))
+          .bind("forwarding"),
+      this);
+  Functions.registerMatchers(*Finder, *this);
+}
+
+void CallbackUnderLockCheck::recordForwarding(const CallExpr &Call,
+                                              const SourceManager &SM) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  const FunctionDecl *Caller = Functions.enclosing(Call, SM);
+  if (Callee && Caller && !isImplementationDetail(*Caller))
+    ForwardedTo.insert(Callee->getCanonicalDecl());
+}
+
+void CallbackUnderLockCheck::onEndOfTranslationUnit() {
+  for (const Finding &F : Held)
+    if (ForwardedTo.contains(F.Function))
+      report(F);
+  Held.clear();
+  ForwardedTo.clear();
+  Reported.clear();
 }
 
 std::optional<unsigned>
@@ -72,7 +104,15 @@ CallbackUnderLockCheck::unknownCode(const CallExpr &Call) const {
 }
 
 void CallbackUnderLockCheck::check(const MatchFinder::MatchResult &Result) {
+  if (Functions.record(Result))
+    return;
+  const SourceManager &SM = *Result.SourceManager;
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("forwarding")) {
+    recordForwarding(*Call, SM);
+    return;
+  }
   const auto *Block = Result.Nodes.getNodeAs<CompoundStmt>("block");
+  const FunctionDecl *Function = Functions.enclosing(*Block, SM);
   forEachStmtWithLocksHeld(
       *Block, {GuardTypes, MutexTypes},
       [&](const Stmt &S, llvm::ArrayRef<const HeldLock *> Held) {
@@ -83,27 +123,36 @@ void CallbackUnderLockCheck::check(const MatchFinder::MatchResult &Result) {
         if (!Kind)
           return;
         Reported.insert(Call);
-        std::string Callee =
-            Call->getDirectCallee()
-                ? Call->getDirectCallee()->getQualifiedNameAsString()
-                : "";
-        // Where the call is written: LLVM 22 puts an overloaded call
-        // operator's begin at its parenthesis, LLVM 19 at the object.
-        const auto *Operator = llvm::dyn_cast<CXXOperatorCallExpr>(Call);
-        SourceLocation Where = Operator && Operator->getNumArgs() > 0
-                                   ? Operator->getArg(0)->getBeginLoc()
-                                   : Call->getBeginLoc();
-        diag(Where,
-             "%select{a callable object|a function pointer|'%1'}0 is called "
-             "with a lock held: the code it runs can take the same lock, or "
-             "wait for this thread, and deadlock")
-            << *Kind << Callee;
-        const HeldLock &Lock = *Held.back();
-        diag(Lock.Acquire->getBeginLoc(),
-             "the lock is taken here; copy what to call under the lock and "
-             "call it after releasing it",
-             DiagnosticIDs::Note);
+        Finding F{Call, *Kind, Held.back()->Acquire->getBeginLoc(),
+                  Function ? Function->getCanonicalDecl() : nullptr};
+        // A library's implementation calls what the library gave it, unless
+        // a public function hands it the user's callable.
+        if (Function && isImplementationDetail(*Function))
+          this->Held.push_back(F);
+        else
+          report(F);
       });
+}
+
+void CallbackUnderLockCheck::report(const Finding &F) {
+  const CallExpr *Call = F.Call;
+  std::string Callee = Call->getDirectCallee()
+                           ? Call->getDirectCallee()->getQualifiedNameAsString()
+                           : "";
+  // Where the call is written: LLVM 22 puts an overloaded call operator's
+  // begin at its parenthesis, LLVM 19 at the object.
+  const auto *Operator = llvm::dyn_cast<CXXOperatorCallExpr>(Call);
+  SourceLocation Where = Operator && Operator->getNumArgs() > 0
+                             ? Operator->getArg(0)->getBeginLoc()
+                             : Call->getBeginLoc();
+  diag(Where, "%select{a callable object|a function pointer|'%1'}0 is called "
+              "with a lock held: the code it runs can take the same lock, or "
+              "wait for this thread, and deadlock")
+      << F.Kind << Callee;
+  diag(F.Acquire,
+       "the lock is taken here; copy what to call under the lock and call it "
+       "after releasing it",
+       DiagnosticIDs::Note);
 }
 
 } // namespace clang::tidy::asynctidy

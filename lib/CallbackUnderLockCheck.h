@@ -9,6 +9,7 @@
 #define ASYNCTIDY_CALLBACKUNDERLOCKCHECK_H
 
 #include "support/AsyncTidyCheck.h"
+#include "support/EnclosingFunctions.h"
 #include "llvm/ADT/DenseSet.h"
 
 namespace clang::tidy::asynctidy {
@@ -25,12 +26,24 @@ public:
   }
   void registerUserCodeMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onEndOfTranslationUnit() override { Reported.clear(); }
+  void onEndOfTranslationUnit() override;
 
 private:
   /// What \p Call runs that this code does not know, if anything: 0 for a
   /// callable object, 1 a function pointer, 2 a listed callback function.
   std::optional<unsigned> unknownCode(const CallExpr &Call) const;
+
+  /// A call found under a lock, and the lock.
+  struct Finding {
+    const CallExpr *Call;
+    unsigned Kind;
+    SourceLocation Acquire;
+    const FunctionDecl *Function; // canonical
+  };
+  void report(const Finding &F);
+  /// Records a call that hands a parameter of a public function on to a
+  /// function of an implementation namespace, which then acts for it.
+  void recordForwarding(const CallExpr &Call, const SourceManager &SM);
 
   const NameList &GuardTypes;
   const NameList &MutexTypes;
@@ -38,6 +51,11 @@ private:
   const NameList &CallbackFunctions;
   // A call under nested locks is seen from each block that locks.
   llvm::DenseSet<const CallExpr *> Reported;
+  EnclosingFunctions Functions;
+  // Implementation functions hold their findings until the end of the
+  // translation unit: reported only if a public function forwards to them.
+  std::vector<Finding> Held;
+  llvm::DenseSet<const FunctionDecl *> ForwardedTo;
 };
 
 } // namespace clang::tidy::asynctidy

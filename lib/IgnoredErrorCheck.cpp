@@ -28,7 +28,33 @@ static constexpr llvm::StringLiteral DefaultCheckedFunctions =
     "(try_?|Try)?([Ss]end|[Ww]rite|[Ff]lush|[Pp]ublish|[Cc]ommit)"
     "([A-Z_0-9][^:]*)?";
 
+// Teardown whose failure the caller can do nothing about: a connection that
+// is being cancelled, closed or shut down is going away either way.
+static constexpr llvm::StringLiteral DefaultBestEffortFunctions =
+    "([Cc]ancel|[Cc]lose|[Ss]hutdown|[Dd]isconnect)([A-Z_][^:]*)?";
+
 namespace {
+/// Whether the name of \p Node, beyond the verb CheckedFunctions matched,
+/// says it waits, counts or asks (`commit_wait`, `flush_pending_count`):
+/// its result answers that, not whether the hand-off failed.
+AST_MATCHER(NamedDecl, namesAQuery) {
+  static const llvm::Regex Query("[Ww]ait|[Cc]ount|[Ss]ize|[Pp]ending");
+  return Node.getIdentifier() && Query.match(Node.getName());
+}
+
+/// Whether \p Node writes a fixed-size record, `::write(fd, &token,
+/// sizeof token)`: the wake-up of a self-pipe or an eventfd, whose only
+/// failure (the pipe is full) means a wake-up is already pending.
+AST_MATCHER(CallExpr, writesAWakeUpToken) {
+  const FunctionDecl *Callee = Node.getDirectCallee();
+  if (!Callee || !Callee->getIdentifier() || Node.getNumArgs() != 3 ||
+      !llvm::is_contained({"write", "send"}, Callee->getName()))
+    return false;
+  const auto *Size = llvm::dyn_cast<UnaryExprOrTypeTraitExpr>(
+      Node.getArg(2)->IgnoreParenImpCasts());
+  return Size && Size->getKind() == UETT_SizeOf;
+}
+
 /// How the error inside a carrier type is tested and reached, found from the
 /// members the type has, so that user-listed types get a fix-it too.
 struct ErrorAccess {
@@ -154,6 +180,8 @@ IgnoredErrorCheck::IgnoredErrorCheck(StringRef Name, ClangTidyContext *Context)
       ErrorTypes(readNameList("ErrorTypes", DefaultErrorTypes)),
       CheckedFunctions(
           readNameList("CheckedFunctions", DefaultCheckedFunctions)),
+      BestEffortFunctions(
+          readNameList("BestEffortFunctions", DefaultBestEffortFunctions)),
       AllowCastToVoid(readBool("AllowCastToVoid", false)),
       AllowStdIgnore(readBool("AllowStdIgnore", false)),
       ReportFunction(readFunctionName("ReportFunction", "")) {}
@@ -175,11 +203,13 @@ void IgnoredErrorCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   // error: the caller who tests the argument has handled it.
   auto ErrorReturningCall =
       callExpr(
-          unless(cxxOperatorCallExpr()),
+          unless(cxxOperatorCallExpr()), unless(writesAWakeUpToken()),
           callee(functionDecl(unless(TakesErrorArgument),
+                              unless(matchesNameList(&BestEffortFunctions)),
                               anyOf(returns(ErrorCarrier),
                                     allOf(returns(SuccessFlag),
                                           matchesNameList(&CheckedFunctions),
+                                          unless(namesAQuery()),
                                           unless(cannotReportFailure()))))))
           .bind("call");
   for (const auto &Discards : discardsResultOf(ErrorReturningCall))

@@ -33,6 +33,7 @@ private:
 
   const NameList &ErrorTypes;
   const NameList &CheckedFunctions;
+  const NameList &BestEffortFunctions;
   const bool AllowCastToVoid;
   const bool AllowStdIgnore;
   const std::string ReportFunction;

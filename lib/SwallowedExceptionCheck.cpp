@@ -8,9 +8,11 @@
 #include "SwallowedExceptionCheck.h"
 #include "support/Coroutines.h"
 #include "support/FixItUtils.h"
+#include "support/StmtPath.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
 
 namespace clang::tidy::asynctidy {
 using namespace ast_matchers;
@@ -142,6 +144,7 @@ SwallowedExceptionCheck::SwallowedExceptionCheck(StringRef Name,
     : AsyncTidyCheck(Name, Context),
       Reporters(readNameList("Reporters", DefaultReporters)),
       IgnoredExceptionTypes(readNameList("IgnoredExceptionTypes", "")),
+      IgnoreExplainedHandlers(readBool("IgnoreExplainedHandlers", true)),
       ReportFix(readFunctionName("ReportFunction", ""), readIncludeStyle()) {}
 
 void SwallowedExceptionCheck::registerPPCallbacks(
@@ -173,19 +176,8 @@ void SwallowedExceptionCheck::registerUserCodeMatchers(MatchFinder *Finder) {
                    unless(hasBrokenHandlerCode()))
           .bind("handler"),
       this);
-  // A try block that is a loop's body, or a statement of it: a failure
-  // moves on to the next element (best effort over a collection).
-  auto TryInLoop = cxxTryStmt(forEach(cxxCatchStmt().bind("in-loop")));
-  auto LoopBody = anyOf(TryInLoop, compoundStmt(forEach(TryInLoop)));
-  Finder->addMatcher(
-      stmt(anyOf(forStmt(hasBody(LoopBody)), whileStmt(hasBody(LoopBody)),
-                 doStmt(hasBody(LoopBody)),
-                 cxxForRangeStmt(hasBody(LoopBody)))),
-      this);
   Functions.registerMatchers(*Finder, *this);
 }
-
-void SwallowedExceptionCheck::onEndOfTranslationUnit() { InLoops.clear(); }
 
 bool SwallowedExceptionCheck::keepsException(const FunctionDecl &Function,
                                              unsigned Depth) {
@@ -235,7 +227,6 @@ bool SwallowedExceptionCheck::handsOnException(const CXXCatchStmt &Handler) {
 
 void SwallowedExceptionCheck::onStartOfTranslationUnit() {
   KeepsException.clear();
-  InLoops.clear();
 }
 
 /// Whether \p Handler is empty: nothing but, perhaps, a comment.
@@ -244,40 +235,156 @@ static bool isEmpty(const CXXCatchStmt &Handler) {
   return Body && Body->body_empty();
 }
 
-/// Whether \p Function is a destructor: it must not throw, and dropping
-/// what the clean-up it does raised is the idiom.
-static bool isDestructor(const FunctionDecl *Function) {
-  return llvm::isa_and_nonnull<CXXDestructorDecl>(Function);
+/// The variable, `this` or nothing that \p E is rooted in: `conn` for
+/// `conn->socket().close()`, `this` for `pool_->update()`.
+static const Stmt *rootObject(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (llvm::isa<CXXThisExpr, DeclRefExpr>(E))
+      return E;
+    if (const auto *Member = llvm::dyn_cast<MemberExpr>(E))
+      E = Member->getBase();
+    else if (const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(E))
+      E = Call->getImplicitObjectArgument();
+    else if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(E))
+      E = Op->getNumArgs() > 0 ? Op->getArg(0) : nullptr;
+    else if (const auto *Unary = llvm::dyn_cast<UnaryOperator>(E))
+      E = Unary->getSubExpr();
+    else
+      return nullptr;
+  }
+  return nullptr;
+}
+
+/// Whether \p Try's block uses the variable \p Root refers to.
+static bool tryBlockUses(const CXXTryStmt &Try, const DeclRefExpr &Root) {
+  return refersTo(*Try.getTryBlock(),
+                  [&](const ValueDecl &D) { return &D == Root.getDecl(); });
 }
 
 /// Whether \p Handler calls a member function of the object it runs in
-/// (`stop()`, `fail(id)`, a member callable `on_error_(...)`): the object
-/// takes the failure over.
-static bool callsOwnMember(const CXXCatchStmt &Handler) {
-  bool Calls = false;
+/// (`stop()`, `pool_->update()`, a member callable `on_error_(...)`) or of an
+/// object the failed block used (`conn->close()`, `request.reply(500)`): it
+/// acts on what failed, which is handling it.
+static bool actsOnFailedObjects(const CXXCatchStmt &Handler,
+                                const CXXTryStmt &Try) {
+  bool Acts = false;
   forEachStmtOfFunction(*Handler.getHandlerBlock(), [&](const Stmt &S) {
-    const Expr *Object = nullptr;
+    const Stmt *Root = nullptr;
     if (const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(&S))
-      Object = Call->getImplicitObjectArgument();
+      Root = rootObject(Call->getImplicitObjectArgument());
     if (const auto *Call = llvm::dyn_cast<CXXOperatorCallExpr>(&S))
-      if (Call->getOperator() == OO_Call)
-        if (const auto *Member =
-                llvm::dyn_cast<MemberExpr>(Call->getArg(0)->IgnoreImpCasts()))
-          Object = Member->getBase();
-    Calls |= Object && llvm::isa<CXXThisExpr>(Object->IgnoreParenImpCasts());
-    return !Calls;
+      if (Call->getOperator() == OO_Call || Call->getOperator() == OO_Arrow)
+        Root = rootObject(Call->getArg(0));
+    if (const auto *Ref = llvm::dyn_cast_or_null<DeclRefExpr>(Root))
+      Acts |= tryBlockUses(Try, *Ref);
+    else
+      Acts |= Root != nullptr; // this
+    return !Acts;
   });
-  return Calls;
+  return Acts;
+}
+
+/// Whether \p Function must not throw: a destructor, or declared noexcept.
+/// Dropping what its clean-up raised is the idiom there.
+static bool mustNotThrow(const FunctionDecl *Function) {
+  if (!Function)
+    return false;
+  const auto *Proto = Function->getType()->getAs<FunctionProtoType>();
+  return llvm::isa<CXXDestructorDecl>(Function) ||
+         (Proto && Proto->isNothrow());
+}
+
+/// Whether the empty \p Handler's comment explains why the exception is
+/// dropped: a sentence of five words or more that is not a to-do note.
+static bool hasExplainingComment(const CXXCatchStmt &Handler,
+                                 const SourceManager &SM,
+                                 const LangOptions &LangOpts) {
+  const auto *Body = llvm::cast<CompoundStmt>(Handler.getHandlerBlock());
+  StringRef Text = Lexer::getSourceText(
+      CharSourceRange::getTokenRange(Body->getSourceRange()), SM, LangOpts);
+  if (Text.contains("TODO") || Text.contains("FIXME") || Text.contains("XXX"))
+    return false;
+  llvm::SmallVector<StringRef, 16> Words;
+  Text.split(Words, ' ', -1, /*KeepEmpty=*/false);
+  unsigned Count = 0;
+  for (StringRef Word : Words)
+    Count += llvm::any_of(Word, llvm::isAlpha);
+  return Count >= 5;
+}
+
+/// Whether \p Handler ends the only statement of a lambda that waits on the
+/// task it is given: `.then([](task<void> t) { try { t.get(); } catch
+/// (...) {} })` exists to observe a failure delivered elsewhere, so that the
+/// task library does not report it as unobserved.
+static bool observesTaskParameter(const CXXTryStmt &Try,
+                                  const FunctionDecl *Function) {
+  const auto *Method = llvm::dyn_cast_or_null<CXXMethodDecl>(Function);
+  const auto *Body =
+      Method ? llvm::dyn_cast_or_null<CompoundStmt>(Method->getBody())
+             : nullptr;
+  if (!Body || !Method->getParent()->isLambda() || Body->size() != 1 ||
+      Body->body_front() != &Try || Try.getTryBlock()->size() != 1)
+    return false;
+  const auto *Statement = llvm::dyn_cast<Expr>(Try.getTryBlock()->body_front());
+  const auto *Wait =
+      Statement ? llvm::dyn_cast<CXXMemberCallExpr>(Statement->IgnoreImplicit())
+                : nullptr;
+  const auto *Callee = Wait ? Wait->getMethodDecl() : nullptr;
+  const auto *Task =
+      Wait ? llvm::dyn_cast<DeclRefExpr>(
+                 Wait->getImplicitObjectArgument()->IgnoreParenImpCasts())
+           : nullptr;
+  return Callee && Callee->getIdentifier() &&
+         (Callee->getName() == "get" || Callee->getName() == "wait") && Task &&
+         llvm::isa<ParmVarDecl>(Task->getDecl());
+}
+
+/// Whether \p Try ends by returning its result and \p Handler is empty: a
+/// failure falls through to the code after it, the fallback
+/// (`try { return std::stoi(s); } catch (...) {} return parse_path(s);`).
+static bool fallsThroughToFallback(const CXXTryStmt &Try,
+                                   const CXXCatchStmt &Handler) {
+  const CompoundStmt *Block = Try.getTryBlock();
+  const auto *Return = Block->body_empty()
+                           ? nullptr
+                           : llvm::dyn_cast<ReturnStmt>(Block->body_back());
+  const Expr *Value = Return ? Return->getRetValue() : nullptr;
+  return isEmpty(Handler) && Value && !Value->getType()->isVoidType();
+}
+
+bool SwallowedExceptionCheck::isDeliberate(const CXXCatchStmt &Handler,
+                                           const FunctionDecl *Function,
+                                           ASTContext &Context) {
+  const Stmt *Root = Function ? Function->getBody() : nullptr;
+  auto Enclosing = Root ? enclosingStmts(Handler, *Root)
+                        : llvm::SmallVector<const Stmt *, 8>();
+  const auto *Try = Enclosing.empty()
+                        ? nullptr
+                        : llvm::dyn_cast<CXXTryStmt>(Enclosing.front());
+  if (!Try)
+    return false;
+  // A failure while another one is being handled (clean-up, a rollback, a
+  // report that failed): the first one is what matters.
+  if (llvm::any_of(llvm::ArrayRef(Enclosing).drop_front(),
+                   [](const Stmt *S) { return llvm::isa<CXXCatchStmt>(S); }))
+    return true;
+  if (actsOnFailedObjects(Handler, *Try) ||
+      observesTaskParameter(*Try, Function) ||
+      fallsThroughToFallback(*Try, Handler))
+    return true;
+  if (!isEmpty(Handler))
+    return false;
+  return mustNotThrow(Function) ||
+         isInLoopBody(*Try, llvm::ArrayRef(Enclosing).drop_front()) ||
+         (IgnoreExplainedHandlers &&
+          hasExplainingComment(Handler, Context.getSourceManager(),
+                               Context.getLangOpts()));
 }
 
 void SwallowedExceptionCheck::check(const MatchFinder::MatchResult &Result) {
   if (Functions.record(Result))
     return;
-  // Loops come before the handlers inside them.
-  if (const auto *InLoop = Result.Nodes.getNodeAs<CXXCatchStmt>("in-loop")) {
-    InLoops.insert(InLoop);
-    return;
-  }
   const auto *Handler = Result.Nodes.getNodeAs<CXXCatchStmt>("handler");
   const auto *Body = llvm::cast<CompoundStmt>(Handler->getHandlerBlock());
   const SourceManager &SM = *Result.SourceManager;
@@ -285,9 +392,7 @@ void SwallowedExceptionCheck::check(const MatchFinder::MatchResult &Result) {
   if (rethrowsImplicitly(*Handler, Function) ||
       isSentinelException(Handler->getCaughtType(), SM) ||
       recordsFailureState(*Handler) || handsOnException(*Handler) ||
-      callsOwnMember(*Handler) ||
-      (isEmpty(*Handler) &&
-       (isDestructor(Function) || InLoops.contains(Handler))))
+      isDeliberate(*Handler, Function, *Result.Context))
     return;
   bool CanEdit = isSafeToEdit(*Handler, *Result.Context);
 

@@ -13,7 +13,6 @@
 #include "support/ExceptionReport.h"
 #include "support/SkippedCode.h"
 #include "llvm/ADT/DenseMap.h"
-#include "llvm/ADT/SmallPtrSet.h"
 
 namespace clang::tidy::asynctidy {
 
@@ -33,7 +32,6 @@ public:
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
 
   void onStartOfTranslationUnit() override;
-  void onEndOfTranslationUnit() override;
 
 private:
   /// How many calls deep a handler's callees are looked into.
@@ -47,16 +45,21 @@ private:
   /// Whether \p Handler passes the exception on to such a function.
   bool handsOnException(const CXXCatchStmt &Handler);
 
+  /// Whether \p Handler, in \p Function, drops the exception on purpose in a
+  /// way real code does: see the page's "What it believes".
+  bool isDeliberate(const CXXCatchStmt &Handler, const FunctionDecl *Function,
+                    ASTContext &Context);
+
   void offerRethrow(const CXXCatchStmt &Handler, const FunctionDecl *Function,
                     const SourceManager &SM, bool CanEdit);
 
   const NameList &Reporters;
   const NameList &IgnoredExceptionTypes;
+  const bool IgnoreExplainedHandlers;
   ExceptionReportFix ReportFix;
   SkippedCode Skipped;
   EnclosingFunctions Functions;
   llvm::DenseMap<const FunctionDecl *, bool> KeepsException;
-  llvm::SmallPtrSet<const CXXCatchStmt *, 8> InLoops;
 };
 
 } // namespace clang::tidy::asynctidy

@@ -32,16 +32,21 @@ private:
 
 AsyncTidyCheck::AsyncTidyCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context), CheckName(Name.str()) {
-  // One switch for every check, so it is also a global option.
-  StringRef Value = Options.getLocalOrGlobal("IgnoreTestCode", "true").trim();
-  IgnoreTestCode = !(Value.equals_insensitive("false") || Value == "0");
-  if (IgnoreTestCode && !Value.equals_insensitive("true") && Value != "1")
+  // Switches for every check, so they are also global options.
+  IgnoreTestCode = readModuleSwitch("IgnoreTestCode");
+  IgnoreExampleCode = readModuleSwitch("IgnoreExampleCode");
+}
+
+bool AsyncTidyCheck::readModuleSwitch(StringRef Option) {
+  StringRef Value = Options.getLocalOrGlobal(Option, "true").trim();
+  bool On = !(Value.equals_insensitive("false") || Value == "0");
+  if (On && !Value.equals_insensitive("true") && Value != "1")
     configurationDiag("option '%0' must be 'true' or 'false', not '%1'; "
                       "'true' is used",
                       DiagnosticIDs::Error)
-        << optionKey("IgnoreTestCode") << Value;
-  StoredOptions.emplace_back("IgnoreTestCode",
-                             IgnoreTestCode ? "true" : "false");
+        << optionKey(Option) << Value;
+  StoredOptions.emplace_back(Option.str(), On ? "true" : "false");
+  return On;
 }
 
 AsyncTidyCheck::~AsyncTidyCheck() = default;
@@ -89,7 +94,8 @@ DiagnosticBuilder AsyncTidyCheck::diag(SourceLocation Loc,
   // notes after it with it.
   if (Level == DiagnosticIDs::Warning && Sources &&
       (!isSpelledByUser(Loc, *Sources) ||
-       (IgnoreTestCode && isInTestCode(Loc, *Sources, InTestUnit))))
+       (IgnoreTestCode && isInTestCode(Loc, *Sources, InTestUnit)) ||
+       (IgnoreExampleCode && isInExampleCode(Loc, *Sources))))
     Level = DiagnosticIDs::Ignored;
   return ClangTidyCheck::diag(Loc, Description, Level);
 }

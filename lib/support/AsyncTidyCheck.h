@@ -49,7 +49,8 @@ public:
 protected:
   /// Reports like ClangTidyCheck::diag, under the module's rules for code
   /// that macros write (isSpelledByUser) and for the tests' own code
-  /// (isInTestCode, unless IgnoreTestCode is false): a warning at such a
+  /// (isInTestCode, unless IgnoreTestCode is false) and its demonstrations
+  /// (isInExampleCode, unless IgnoreExampleCode is false): a warning at such a
   /// place is dropped, and so are the notes that follow it.
   DiagnosticBuilder diag(SourceLocation Loc, StringRef Description,
                          DiagnosticIDs::Level Level = DiagnosticIDs::Warning);
@@ -81,10 +82,13 @@ protected:
 private:
   class UserCodeTrigger;
   void matchUserCode(ASTContext &Context);
+  /// Reads a module-wide boolean option, local or global, default true.
+  bool readModuleSwitch(StringRef Option);
 
   std::unique_ptr<ast_matchers::MatchFinder> UserCodeFinder;
   const SourceManager *Sources = nullptr; // while the check's matchers run
   bool IgnoreTestCode;
+  bool IgnoreExampleCode;
   bool InTestUnit = false; // the translation unit includes a test framework
   std::unique_ptr<UserCodeTrigger> Trigger;
   std::string CheckName;

@@ -30,18 +30,22 @@ static bool hasTestFileName(StringRef Path) {
   return TestName.match(llvm::sys::path::stem(Path).lower());
 }
 
-/// Whether a directory of \p Path is named like a test directory.
-static bool isInTestDirectory(StringRef Path) {
+/// Whether a directory of \p Path has one of the \p Names.
+static bool isInDirectoryNamed(StringRef Path,
+                               std::initializer_list<StringRef> Names) {
   StringRef Directory = llvm::sys::path::parent_path(Path);
   for (auto It = llvm::sys::path::begin(Directory),
             End = llvm::sys::path::end(Directory);
        It != End; ++It)
-    if (llvm::is_contained({StringRef("test"), StringRef("tests"),
-                            StringRef("testing"), StringRef("unittest"),
-                            StringRef("unittests")},
-                           *It))
+    if (llvm::is_contained(Names, *It))
       return true;
   return false;
+}
+
+/// Whether a directory of \p Path is named like a test directory.
+static bool isInTestDirectory(StringRef Path) {
+  return isInDirectoryNamed(
+      Path, {"test", "tests", "testing", "unittest", "unittests"});
 }
 
 bool isInTestCode(SourceLocation Loc, const SourceManager &SM,
@@ -57,6 +61,17 @@ bool isInTestCode(SourceLocation Loc, const SourceManager &SM,
     return false;
   return File == SM.getMainFileID() ||
          (Entry && isInTestDirectory(Entry->getName()));
+}
+
+bool isInExampleCode(SourceLocation Loc, const SourceManager &SM) {
+  SourceLocation Where = SM.getExpansionLoc(Loc);
+  if (Where.isInvalid() || SM.isInSystemHeader(Where))
+    return false;
+  OptionalFileEntryRef Entry = SM.getFileEntryRefForID(SM.getFileID(Where));
+  return Entry &&
+         isInDirectoryNamed(Entry->getName(),
+                            {"example", "examples", "sample", "samples",
+                             "tutorial", "tutorials", "demo", "demos"});
 }
 
 } // namespace clang::tidy::asynctidy

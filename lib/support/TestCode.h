@@ -30,6 +30,13 @@ bool includesTestFramework(const SourceManager &SM);
 bool isInTestCode(SourceLocation Loc, const SourceManager &SM,
                   bool UnitIncludesFramework);
 
+/// Whether \p Loc is in a project's demonstration code: a file under a
+/// directory named example(s), sample(s), tutorial(s) or demo(s). Demos
+/// show an API in the fewest lines (a session spawned detached, a status
+/// left unchecked) and are not run as services, so the checks leave them
+/// alone by default.
+bool isInExampleCode(SourceLocation Loc, const SourceManager &SM);
+
 } // namespace tidy::asynctidy
 } // namespace clang
 

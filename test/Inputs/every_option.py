@@ -23,13 +23,16 @@ VALUES = {
     "AllowStdIgnore": ("true", "2"),
     "CheckPredicateWaits": ("true", "yes please"),
     "IgnoreTestCode": ("false", "perhaps"),
+    "IgnoreExampleCode": ("false", "rarely"),
+    "IgnoreExplainedHandlers": ("false", "sometimes"),
     "ReportFunction": ("::app::report", "report(e)"),
     "WhenAllFunction": ("::app::when_all", "when all"),
     "DefaultTimeout": ("std::chrono::milliseconds(250)", "seconds(1); abort()"),
     "Replacements": ("::sleep=co_await app::sleep_async", "sleep=nothing"),
 }
 NAME_LISTS = {
-    "AllowedFunctions", "AsyncMutexTypes", "BlockingFunctions", "BlockingTypes",
+    "AllowedFunctions", "AsyncMutexTypes", "BestEffortFunctions",
+    "BlockingFunctions", "BlockingTypes",
     "CallbackFunctions", "CallbackTypes", "CheckedFunctions",
     "ConditionVariableTypes", "ContainerTypes", "CoSpawnFunctions",
     "DetachedTokenTypes", "ErrorTypes", "EventWaitFunctions", "FutureTypes",

@@ -5,6 +5,7 @@
 
 #include <cerrno>
 #include <system_error>
+#include <unistd.h>
 
 // ---- not reported ------------------------------------------------------------
 
@@ -37,7 +38,27 @@ struct socket {
   std::error_code cancel(std::error_code &ec);
 };
 
-void callsThem(Options &options, socket &s) {
+// A wait named after the commit it waits for: its result says whether it
+// slept, not whether something failed.
+struct Monitor {
+  bool commit_wait(int &node) { return node != epoch; }
+  int epoch = 0;
+};
+// Teardown that returns its error: the connection goes away either way.
+struct Connection {
+  std::error_code cancel();
+  std::error_code closeSocket();
+};
+// The wake-up of a self-pipe: a full pipe means one is already pending.
+void wakeUp(int pipe_fd, void *session) {
+  write(pipe_fd, &session, sizeof(void *));
+}
+
+void callsThem(Options &options, socket &s, Monitor &monitor,
+               Connection &connection, int &node) {
+  monitor.commit_wait(node);
+  connection.cancel();
+  connection.closeSocket();
   write_all("x", 1);
   options.set_flush_interval(5);
   send_response(1);
@@ -66,6 +87,14 @@ bool send_frame(int fd) { return fd > 0; }
 struct Channel {
   virtual bool send(int) { return true; } // an override may fail
 };
+
+std::error_code connect(int port);
+void writesData(int fd, const char *data, size_t size) {
+  write(fd, data, size);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: result of 'write' is ignored: a failure of the call goes unnoticed [async-ignored-error]
+  connect(80);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: result of 'connect' is ignored
+}
 
 void dropsThem(Channel &channel) {
   commit_batch(3);

@@ -17,10 +17,13 @@
 #include "support/DiscardedResult.h"
 #include "support/EnclosingFunctions.h"
 #include "support/FixItUtils.h"
+#include "support/ImplementationDetail.h"
 #include "support/LockScopes.h"
 #include "support/NameList.h"
 #include "support/SkippedCode.h"
+#include "support/StmtPath.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
 namespace clang::tidy::asynctidy::probes {
@@ -270,6 +273,51 @@ private:
   const NameList &Mutexes;
 };
 
+/// Reports, for each try statement in a function of the main file, how many
+/// statements enclose it, whether one of them is a handler, and whether it
+/// is in a loop's body.
+class StmtPathProbe : public AsyncTidyCheck {
+public:
+  using AsyncTidyCheck::AsyncTidyCheck;
+  void registerUserCodeMatchers(MatchFinder *Finder) override {
+    Finder->addMatcher(
+        functionDecl(isExpansionInMainFile(), isDefinition()).bind("function"),
+        this);
+  }
+  void check(const MatchFinder::MatchResult &Result) override {
+    const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
+    const Stmt &Body = *Function->getBody();
+    forEachStmtOfFunction(Body, [&](const Stmt &S) {
+      if (!llvm::isa<CXXTryStmt>(S))
+        return true;
+      auto Enclosing = enclosingStmts(S, Body);
+      bool InHandler = llvm::any_of(
+          Enclosing, [](const Stmt *E) { return llvm::isa<CXXCatchStmt>(E); });
+      diag(S.getBeginLoc(), "%0 enclosing, %select{not |}1in a handler, "
+                            "%select{not |}2in a loop body")
+          << static_cast<unsigned>(Enclosing.size()) << InHandler
+          << isInLoopBody(S, Enclosing);
+      return true;
+    });
+  }
+};
+
+/// Reports whether each function declared in the main file is in a
+/// library's implementation namespace.
+class ImplementationDetailProbe : public AsyncTidyCheck {
+public:
+  using AsyncTidyCheck::AsyncTidyCheck;
+  void registerUserCodeMatchers(MatchFinder *Finder) override {
+    Finder->addMatcher(functionDecl(isExpansionInMainFile()).bind("function"),
+                       this);
+  }
+  void check(const MatchFinder::MatchResult &Result) override {
+    const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
+    diag(Function->getLocation(), "%select{public|implementation detail}0")
+        << isImplementationDetail(*Function);
+  }
+};
+
 class ProbeModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
@@ -278,9 +326,12 @@ public:
     Factories.registerCheck<DiscardedResultProbe>("probe-discarded-result");
     Factories.registerCheck<EnclosingProbe>("probe-enclosing");
     Factories.registerCheck<FixItProbe>("probe-fixit");
+    Factories.registerCheck<ImplementationDetailProbe>(
+        "probe-implementation-detail");
     Factories.registerCheck<LockScopesProbe>("probe-lock-scopes");
     Factories.registerCheck<LocksHeldProbe>("probe-locks-held");
     Factories.registerCheck<NameListProbe>("probe-name-list");
+    Factories.registerCheck<StmtPathProbe>("probe-stmt-path");
   }
 };
 

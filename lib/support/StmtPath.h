@@ -1,0 +1,31 @@
+//===--- StmtPath.h - where a statement sits in its function --------------===//
+//
+// Part of asynctidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNCTIDY_SUPPORT_STMTPATH_H
+#define ASYNCTIDY_SUPPORT_STMTPATH_H
+
+#include "clang/AST/Stmt.h"
+#include "llvm/ADT/SmallVector.h"
+
+namespace clang::tidy::asynctidy {
+
+/// The statements that enclose \p Target below \p Root, innermost first,
+/// found by walking down from \p Root (a function's body): the parent map
+/// would cost a walk of the whole translation unit, this one walks one
+/// function, and only for the few statements a check is about to report.
+/// Empty when \p Target is \p Root or not below it.
+llvm::SmallVector<const Stmt *, 8> enclosingStmts(const Stmt &Target,
+                                                  const Stmt &Root);
+
+/// Whether \p S, seen through the enclosing statements \p Enclosing (as
+/// enclosingStmts() gives them), is a loop's body or a statement of it,
+/// directly or in blocks nested in it: what it does is repeated per item.
+bool isInLoopBody(const Stmt &S, llvm::ArrayRef<const Stmt *> Enclosing);
+
+} // namespace clang::tidy::asynctidy
+
+#endif // ASYNCTIDY_SUPPORT_STMTPATH_H
