@@ -24,10 +24,11 @@ struct Exit {
   Kind How = Return;
 };
 
-/// Whether calling through \p Call may throw: its callee is declared without
-/// `noexcept` (and not `throw()`). Unknown exception specifications count as
-/// not throwing, to stay quiet where the compiler has not decided.
-bool mayThrow(const CallExpr &Call) {
+/// Whether calling through \p Call may throw by its callee's declaration:
+/// declared without `noexcept` (and not `throw()`). Unknown exception
+/// specifications count as not throwing, to stay quiet where the compiler
+/// has not decided.
+bool mayThrowBySignature(const CallExpr &Call) {
   QualType Type;
   if (const FunctionDecl *Callee = Call.getDirectCallee())
     Type = Callee->getType();
@@ -68,6 +69,29 @@ bool unlocks(const Stmt &S, const ValueDecl &Mutex) {
 struct ExitFinder {
   const NameList &MutexTypes;
   const ValueDecl &Mutex;
+  utils::ExceptionAnalyzer &Analyzer;
+
+  /// Whether \p Call may throw something other than std::bad_alloc (which
+  /// almost every call can, and most projects do not recover from): code
+  /// this translation unit has is analysed, a standard-library function
+  /// counts only if its code throws (`std::vector::at` throws through a
+  /// helper the analysis cannot see: it does not count), and a function whose
+  /// code is elsewhere counts unless it is `noexcept` or a C function.
+  bool throws(const CallExpr &Call) const {
+    const FunctionDecl *Callee = Call.getDirectCallee();
+    if (!Callee)
+      return mayThrowBySignature(Call);
+    if (isLockingCall(Call, MutexTypes) || Callee->isExternC())
+      return false;
+    const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Callee);
+    if (!Callee->hasBody() || (Method && Method->isVirtual()))
+      return mayThrowBySignature(Call);
+    auto Behaviour = Analyzer.analyze(Callee).getBehaviour();
+    if (Behaviour == utils::ExceptionAnalyzer::State::Unknown)
+      return !Callee->getASTContext().getSourceManager().isInSystemHeader(
+          Callee->getLocation());
+    return Behaviour == utils::ExceptionAnalyzer::State::Throwing;
+  }
 
   /// The first exit from \p S that leaves the region; \p InLoop and
   /// \p InSwitch say whether a break or continue stays inside, \p Caught
@@ -132,8 +156,7 @@ struct ExitFinder {
              (llvm::isa<ContinueStmt>(Node) && !InLoop))
       Found = Exit{&Node, Exit::Jump};
     else if (const auto *Call = llvm::dyn_cast<CallExpr>(&Node);
-             Call && !Caught && mayThrow(*Call) &&
-             !isLockingCall(*Call, MutexTypes))
+             Call && !Caught && throws(*Call))
       Found = Exit{&Node, Exit::ThrowingCall};
     return !Found;
   }
@@ -153,7 +176,11 @@ ManualLockUnlockCheck::ManualLockUnlockCheck(StringRef Name,
                                              ClangTidyContext *Context)
     : AsyncTidyCheck(Name, Context),
       MutexTypes(readNameList("MutexTypes", DefaultMutexTypes)),
-      Inserter(readIncludeStyle()) {}
+      Inserter(readIncludeStyle()) {
+  // Running out of memory under a lock is not worth a warning by default:
+  // almost every call can, and most projects do not recover from it.
+  Analyzer.ignoreBadAlloc(true);
+}
 
 void ManualLockUnlockCheck::registerPPCallbacks(
     const SourceManager &SM, Preprocessor *PP, Preprocessor *ModuleExpanderPP) {
@@ -179,7 +206,7 @@ void ManualLockUnlockCheck::check(const MatchFinder::MatchResult &Result) {
     // protocol this check cannot see.
     if (!Lock.Mutex || !Lock.ReleasedExplicitly)
       continue;
-    ExitFinder Finder{MutexTypes, *Lock.Mutex};
+    ExitFinder Finder{MutexTypes, *Lock.Mutex, Analyzer};
     std::optional<Exit> Found;
     for (size_t I = Lock.First; I < Lock.End && !Found; ++I)
       Found = Finder.find(*Body[I], /*InLoop=*/false, /*InSwitch=*/false,

@@ -267,11 +267,17 @@ void UnguardedMemberCheck::checkClass(
     diag(First->Where->getMemberLoc(),
          "'%0' is %select{read|written}1 without holding '%2', which guards "
          "it elsewhere: concurrent calls race")
-        << First->Field->getName() << First->Write << Mutex->getName() << Fixes;
+        << First->Field->getName() << First->Write << Mutex->getName();
     const Access *Example = GuardedExample.lookup(First->Field);
     diag(Example->Where->getMemberLoc(), "'%0' is accessed with '%1' held here",
          DiagnosticIDs::Note)
         << First->Field->getName() << Example->Held.front()->getName();
+    // Taking a lock changes what the function does (it may now wait, or
+    // deadlock with a caller that holds the mutex): the fix is a note's.
+    if (!Fixes.empty())
+      diag(Summary.Method->getBody()->getBeginLoc(),
+           "hold '%0' for the whole function", DiagnosticIDs::Note)
+          << Mutex->getName() << Fixes;
   }
 }
 
@@ -283,10 +289,34 @@ std::vector<FixItHint> UnguardedMemberCheck::guardBody(
   if (!Body || Body->body_empty() || isCoroutine(Method) ||
       !isSafeToEdit(*Body, *Context) || hasHiddenCode(*Body, *Context))
     return {};
+  // A function that already does something with the mutex (try_lock(), a
+  // guard made with try_to_lock, handing it on) knows its locking better.
+  if (refersTo(*Body, [&](const ValueDecl &D) { return &D == &Mutex; }))
+    return {};
   // A call to a member function that locks would lock again: a deadlock.
+  // So may one that a template leaves unresolved.
   for (const auto &[Callee, Held] : Summary.Calls)
     if (!Callee->hasBody() || LockingMethods.count(Callee->getCanonicalDecl()))
       return {};
+  bool CallsUnresolved = false;
+  forEachStmtOfFunction(*Body, [&](const Stmt &S) {
+    if (const auto *Member = llvm::dyn_cast<UnresolvedMemberExpr>(&S))
+      CallsUnresolved |= Member->isImplicitAccess() ||
+                         llvm::isa<CXXThisExpr>(Member->getBase());
+    if (const auto *Member = llvm::dyn_cast<CXXDependentScopeMemberExpr>(&S))
+      CallsUnresolved |= Member->isImplicitAccess() ||
+                         llvm::isa<CXXThisExpr>(Member->getBase());
+    // `push(value)` with a dependent argument: a call to a member function
+    // that the template has not resolved into a member call yet.
+    if (const auto *Call = llvm::dyn_cast<CallExpr>(&S);
+        Call && Call->isTypeDependent())
+      if (const auto *Member = llvm::dyn_cast<MemberExpr>(
+              Call->getCallee()->IgnoreParenImpCasts()))
+        CallsUnresolved |= llvm::isa<CXXThisExpr>(Member->getBase());
+    return !CallsUnresolved;
+  });
+  if (CallsUnresolved)
+    return {};
   // A const member function sees a const mutex, unless it is mutable.
   const auto *MutexField = llvm::dyn_cast<FieldDecl>(&Mutex);
   if (!MutexField || (Method.isConst() && !MutexField->isMutable()))

@@ -1,7 +1,7 @@
 // The lock fixes name std::unique_lock and std::scoped_lock: when the file
 // has not declared them (a mutex of its own, no <mutex>), the fix includes
 // <mutex>, once even when both checks ask for it.
-// RUN: %check_async_tidy %s async-manual-lock-unlock,async-unguarded-member %t \
+// RUN: %check_async_tidy --fix-notes %s async-manual-lock-unlock,async-unguarded-member %t \
 // RUN:   -config="{CheckOptions: {async-manual-lock-unlock.MutexTypes: '::app::Mutex', async-unguarded-member.MutexTypes: '::app::Mutex'}}" \
 // RUN:   -- -std=c++17
 

@@ -1,7 +1,7 @@
 // A header that several fixes need is inserted by the first of them, unless
 // a NOLINT comment may suppress that one: then the next fix inserts it too,
 // and the fixed file still compiles.
-// RUN: %check_async_tidy %s async-manual-lock-unlock,async-unguarded-member,async-swallowed-exception %t \
+// RUN: %check_async_tidy --fix-notes %s async-manual-lock-unlock,async-unguarded-member,async-swallowed-exception %t \
 // RUN:   -config="{CheckOptions: {async-manual-lock-unlock.MutexTypes: '::app::Mutex', async-unguarded-member.MutexTypes: '::app::Mutex', async-swallowed-exception.ReportFunction: 'report'}}" \
 // RUN:   -- -std=c++17
 

@@ -89,9 +89,10 @@ std::map<int, int> table;
 void brokenBetweenLockAndUnlock(int key) {
   table_mutex.lock();
   table[key] = 1;
+  work();
   work(undeclared_value_a);
   table_mutex.unlock();
-  // CHECK-MESSAGES: :[[@LINE-4]]:3: warning: mutex 'table_mutex' is locked and unlocked by hand
+  // CHECK-MESSAGES: :[[@LINE-5]]:3: warning: mutex 'table_mutex' is locked and unlocked by hand
   // CHECK-MESSAGES: :[[@LINE-3]]:8: error: use of undeclared identifier 'undeclared_value_a'
   // CHECK-FIXES: {{^}}  table_mutex.lock();{{$}}
   // CHECK-FIXES: {{^}}  table_mutex.unlock();{{$}}
