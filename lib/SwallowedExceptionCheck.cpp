@@ -353,6 +353,37 @@ static bool fallsThroughToFallback(const CXXTryStmt &Try,
   return isEmpty(Handler) && Value && !Value->getType()->isVoidType();
 }
 
+/// Whether \p D is declared in namespace std, directly or in a namespace of
+/// the library's inside it (libstdc++'s std::__exception_ptr).
+static bool isInStd(const Decl &D) {
+  for (const DeclContext *Context = D.getDeclContext();
+       Context && Context->isNamespace(); Context = Context->getParent())
+    if (Context->isStdNamespace())
+      return true;
+  return false;
+}
+
+/// Whether \p Body also delivers another failure, held in a
+/// `std::exception_ptr` it did not get from this handler
+/// (`promise.set_exception(first_error)` after closing a stream): a failure
+/// of the clean-up is dropped so that the first one is the one reported.
+static bool deliversAnotherFailure(const Stmt &Body,
+                                   const CXXCatchStmt &Handler) {
+  bool Delivers = false;
+  forEachStmtOfFunction(Body, [&](const Stmt &S) {
+    if (&S == &Handler)
+      return false;
+    if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(&S)) {
+      const auto *Record =
+          Ref->getType().getNonReferenceType()->getAsCXXRecordDecl();
+      Delivers = Record && Record->getIdentifier() &&
+                 Record->getName() == "exception_ptr" && isInStd(*Record);
+    }
+    return !Delivers;
+  });
+  return Delivers;
+}
+
 bool SwallowedExceptionCheck::isDeliberate(const CXXCatchStmt &Handler,
                                            const FunctionDecl *Function,
                                            ASTContext &Context) {
@@ -367,7 +398,8 @@ bool SwallowedExceptionCheck::isDeliberate(const CXXCatchStmt &Handler,
   // A failure while another one is being handled (clean-up, a rollback, a
   // report that failed): the first one is what matters.
   if (llvm::any_of(llvm::ArrayRef(Enclosing).drop_front(),
-                   [](const Stmt *S) { return llvm::isa<CXXCatchStmt>(S); }))
+                   [](const Stmt *S) { return llvm::isa<CXXCatchStmt>(S); }) ||
+      deliversAnotherFailure(*Root, Handler))
     return true;
   if (actsOnFailedObjects(Handler, *Try) ||
       observesTaskParameter(*Try, Function) ||

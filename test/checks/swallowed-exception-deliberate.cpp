@@ -166,3 +166,29 @@ void tagged() {
   // CHECK-MESSAGES: :[[@LINE-3]]:5: warning: exception is swallowed: {{.*}} [async-swallowed-exception]
   // CHECK-MESSAGES-STRICT: :[[@LINE-4]]:5: warning: exception is swallowed
 }
+
+// ---- a failure while another is delivered ----------------------------------
+
+struct Completion {
+  void set_exception(std::exception_ptr error);
+};
+void closeStream();
+
+void closeThenFail(Completion &done, std::exception_ptr first_error) {
+  try {
+    closeStream();
+  } catch (...) {
+  }
+  done.set_exception(first_error);
+}
+
+// Without a first failure to deliver, the close's failure is lost.
+void closeThenSucceed(Completion &done) {
+  try {
+    closeStream();
+  } catch (...) {
+  }
+  // CHECK-MESSAGES: :[[@LINE-2]]:5: warning: exception is swallowed: {{.*}} [async-swallowed-exception]
+  // CHECK-MESSAGES-STRICT: :[[@LINE-3]]:5: warning: exception is swallowed
+  done.set_exception(nullptr);
+}
