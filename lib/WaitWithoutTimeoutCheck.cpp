@@ -10,6 +10,7 @@
 #include "support/FixItUtils.h"
 #include "support/LockScopes.h"
 #include "support/Records.h"
+#include "support/StmtPath.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
@@ -97,17 +98,6 @@ void WaitWithoutTimeoutCheck::registerUserCodeMatchers(MatchFinder *Finder) {
       callee(cxxMethodDecl(hasName("wait"),
                            ofClass(matchesNameList(&ConditionVariableTypes)))));
   Finder->addMatcher(ConditionWait.bind("condition"), this);
-  // `while (!ready) cv.wait(lock);` is the predicate form written out: the
-  // loop tests the condition after every wake-up. (Loops are matched before
-  // the waits inside them.)
-  auto LoopWait = ConditionWait.bind("loop-wait");
-  auto TestedLoop = [&](auto Loop) {
-    return Loop(unless(hasCondition(ignoringParenImpCasts(
-                    anyOf(cxxBoolLiteral(), integerLiteral())))),
-                hasBody(stmt(eachOf(LoopWait, forEachDescendant(LoopWait)))));
-  };
-  Finder->addMatcher(TestedLoop(whileStmt), this);
-  Finder->addMatcher(TestedLoop(doStmt), this);
   Finder->addMatcher(
       // The object's class: libstdc++ declares wait() in a base class.
       cxxMemberCallExpr(
@@ -122,18 +112,88 @@ void WaitWithoutTimeoutCheck::registerUserCodeMatchers(MatchFinder *Finder) {
       this);
 }
 
-void WaitWithoutTimeoutCheck::onStartOfTranslationUnit() {
-  WaitsInLoops.clear();
+namespace {
+/// Whether \p Loop runs until something in its body leaves it: its
+/// condition is a constant (`while (true)`, `for (;;)`, `while (1)`).
+bool isEndless(const Stmt &Loop) {
+  const Expr *Condition = nullptr;
+  if (const auto *While = llvm::dyn_cast<WhileStmt>(&Loop))
+    Condition = While->getCond();
+  else if (const auto *Do = llvm::dyn_cast<DoStmt>(&Loop))
+    Condition = Do->getCond();
+  else if (const auto *For = llvm::dyn_cast<ForStmt>(&Loop))
+    Condition = For->getCond();
+  else
+    return false;
+  return !Condition || llvm::isa<CXXBoolLiteralExpr, IntegerLiteral>(
+                           Condition->IgnoreParenImpCasts());
+}
+
+/// Whether \p S is an `if` that leaves the loop or the function.
+bool isConditionalExit(const Stmt &S) {
+  const auto *If = llvm::dyn_cast<IfStmt>(&S);
+  if (!If)
+    return false;
+  bool Exits = false;
+  forEachStmtOfFunction(*If->getThen(), [&](const Stmt &Node) {
+    Exits |= llvm::isa<ReturnStmt, BreakStmt>(Node);
+    return !Exits &&
+           !llvm::isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt, SwitchStmt>(
+               Node);
+  });
+  return Exits;
+}
+} // namespace
+
+/// Whether the innermost loop around \p Wait tests a condition on every
+/// wake-up: `while (!ready) cv.wait(lock);`, or an endless loop whose body
+/// leaves, before the wait, when the state it waits for has come
+/// (`for (;;) { if (stopping) return; ...; cv.wait(lock); }`). Either is the
+/// predicate form written out: no wake-up is lost.
+bool WaitWithoutTimeoutCheck::testsBeforeWaiting(const CallExpr &Wait,
+                                                 const Stmt &Body) {
+  auto Enclosing = enclosingStmts(Wait, Body);
+  const Stmt *Child = &Wait;
+  for (const Stmt *Parent : Enclosing) {
+    if (llvm::isa<WhileStmt, DoStmt, ForStmt, CXXForRangeStmt>(Parent)) {
+      if (!isEndless(*Parent))
+        return llvm::isa<WhileStmt, DoStmt>(Parent);
+      const auto *Block = llvm::dyn_cast<CompoundStmt>(Child);
+      if (!Block)
+        return false;
+      for (const Stmt *S : Block->body()) {
+        if (std::find(Enclosing.begin(), Enclosing.end(), S) !=
+                Enclosing.end() ||
+            S == &Wait)
+          return false;
+        if (isConditionalExit(*S))
+          return true;
+      }
+      return false;
+    }
+    Child = Parent;
+  }
+  return false;
+}
+
+/// Whether \p Function is the implementation of a wait: a member function
+/// named wait, get or join that waits on a data member of its own object
+/// (`void Event::wait() { cv_.wait(lock, ...); }`, `T Future::get()`). Its
+/// callers' waits are judged, not the one inside it.
+bool WaitWithoutTimeoutCheck::implementsAWait(const FunctionDecl &Function,
+                                              const CallExpr &Wait) {
+  const auto *Method = llvm::dyn_cast<CXXMethodDecl>(&Function);
+  const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(&Wait);
+  if (!Method || !Method->getIdentifier() || !Call ||
+      !llvm::is_contained({"wait", "get", "join"}, Method->getName().lower()))
+    return false;
+  const ValueDecl *Object = namedObject(Call->getImplicitObjectArgument());
+  return Object && llvm::isa<FieldDecl>(Object);
 }
 
 void WaitWithoutTimeoutCheck::check(const MatchFinder::MatchResult &Result) {
   if (Functions.record(Result))
     return;
-  if (const auto *InLoop =
-          Result.Nodes.getNodeAs<CXXMemberCallExpr>("loop-wait")) {
-    WaitsInLoops.insert(InLoop);
-    return;
-  }
   const auto *Condition =
       Result.Nodes.getNodeAs<CXXMemberCallExpr>("condition");
   const auto *Future = Result.Nodes.getNodeAs<CXXMemberCallExpr>("future");
@@ -144,12 +204,13 @@ void WaitWithoutTimeoutCheck::check(const MatchFinder::MatchResult &Result) {
   // Waits in main and in tests, and in coroutines (where
   // async-blocking-call-in-coroutine reports any blocking wait).
   if (!Function || AllowedFunctions.matches(*Function) ||
-      isCoroutine(*Function))
+      isCoroutine(*Function) || implementsAWait(*Function, *Wait))
     return;
 
   if (Condition) {
-    bool HasPredicate =
-        Condition->getNumArgs() > 1 || WaitsInLoops.contains(Condition);
+    bool HasPredicate = Condition->getNumArgs() > 1 ||
+                        (Function->hasBody() &&
+                         testsBeforeWaiting(*Condition, *Function->getBody()));
     if (HasPredicate && !CheckPredicateWaits)
       return;
     diag(Condition->getExprLoc(),

@@ -32,9 +32,10 @@ public:
   void registerUserCodeMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
 
-  void onStartOfTranslationUnit() override;
-
 private:
+  static bool testsBeforeWaiting(const CallExpr &Wait, const Stmt &Body);
+  static bool implementsAWait(const FunctionDecl &Function,
+                              const CallExpr &Wait);
   std::vector<FixItHint> waitFor(const CXXMemberCallExpr &Call,
                                  ASTContext &Context);
 
@@ -46,7 +47,6 @@ private:
   std::string DefaultTimeout;
   IncludeFixes Inserter;
   EnclosingFunctions Functions;
-  llvm::SmallPtrSet<const CXXMemberCallExpr *, 8> WaitsInLoops;
 };
 
 } // namespace clang::tidy::asynctidy

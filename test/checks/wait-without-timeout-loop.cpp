@@ -49,3 +49,21 @@ void waitsInALoopOnOne() {
       break;
   }
 }
+
+// An endless loop that leaves, before the wait, once the state it waits for
+// has come tests the condition on every wake-up: the predicate form.
+bool shuttingDown = false;
+int pending = 0;
+void workerLoop() {
+  std::unique_lock<std::mutex> lock(m);
+  for (;;) {
+    if (pending > 0) {
+      --pending;
+      continue;
+    }
+    if (shuttingDown)
+      return;
+    cv.wait(lock);
+    // CHECK-MESSAGES-PREDICATES: :[[@LINE-1]]:8: warning: wait without a timeout: if the condition never comes true
+  }
+}
