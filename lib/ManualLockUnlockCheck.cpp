@@ -65,33 +65,72 @@ bool unlocks(const Stmt &S, const ValueDecl &Mutex) {
   return Found;
 }
 
+/// Which calls may throw something other than std::bad_alloc (which almost
+/// every call can, and most projects do not recover from). The program's
+/// own functions are read, five calls deep: a throw outside a `catch
+/// (...)`, or a call that may throw. A standard-library function does not
+/// count (what it throws is a misuse, or memory), nor does a C function; a
+/// function whose code is elsewhere counts unless it is `noexcept`.
+class ThrowingCalls {
+public:
+  explicit ThrowingCalls(const NameList &MutexTypes) : MutexTypes(MutexTypes) {}
+
+  bool throws(const CallExpr &Call, unsigned Depth = 5) {
+    const FunctionDecl *Callee = Call.getDirectCallee();
+    if (!Callee)
+      return mayThrowBySignature(Call);
+    if (isLockingCall(Call, MutexTypes) || Callee->isExternC() ||
+        Callee->getASTContext().getSourceManager().isInSystemHeader(
+            Callee->getLocation()))
+      return false;
+    const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Callee);
+    const FunctionDecl *Definition = Callee->getDefinition();
+    if (!Definition || !Definition->getBody() ||
+        (Method && Method->isVirtual()))
+      return mayThrowBySignature(Call);
+    if (Depth == 0) // deeper than that, the code is not known to throw
+      return false;
+    auto [Known, Inserted] = Throws.try_emplace(Definition, false);
+    if (!Inserted) // known, or being read further up a recursion
+      return Known->second;
+    bool Result = bodyThrows(*Definition->getBody(), Depth - 1);
+    Throws[Definition] = Result;
+    return Result;
+  }
+
+private:
+  bool bodyThrows(const Stmt &Body, unsigned Depth) {
+    bool Found = false;
+    forEachStmtOfFunction(Body, [&](const Stmt &S) {
+      if (Found)
+        return false;
+      if (const auto *Try = llvm::dyn_cast<CXXTryStmt>(&S))
+        for (unsigned I = 0; I < Try->getNumHandlers(); ++I)
+          if (!Try->getHandler(I)->getExceptionDecl()) {
+            // What the try block throws is caught; the handlers may throw.
+            for (unsigned J = 0; J < Try->getNumHandlers(); ++J)
+              Found |=
+                  bodyThrows(*Try->getHandler(J)->getHandlerBlock(), Depth);
+            return false;
+          }
+      if (llvm::isa<CXXThrowExpr>(S))
+        Found = true;
+      else if (const auto *Call = llvm::dyn_cast<CallExpr>(&S))
+        Found = throws(*Call, Depth);
+      return !Found;
+    });
+    return Found;
+  }
+
+  const NameList &MutexTypes;
+  llvm::DenseMap<const FunctionDecl *, bool> Throws;
+};
+
 /// Finds the ways out of the statements between a lock() and its unlock().
 struct ExitFinder {
   const NameList &MutexTypes;
   const ValueDecl &Mutex;
-  utils::ExceptionAnalyzer &Analyzer;
-
-  /// Whether \p Call may throw something other than std::bad_alloc (which
-  /// almost every call can, and most projects do not recover from): code
-  /// this translation unit has is analysed, a standard-library function
-  /// counts only if its code throws (`std::vector::at` throws through a
-  /// helper the analysis cannot see: it does not count), and a function whose
-  /// code is elsewhere counts unless it is `noexcept` or a C function.
-  bool throws(const CallExpr &Call) const {
-    const FunctionDecl *Callee = Call.getDirectCallee();
-    if (!Callee)
-      return mayThrowBySignature(Call);
-    if (isLockingCall(Call, MutexTypes) || Callee->isExternC())
-      return false;
-    const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Callee);
-    if (!Callee->hasBody() || (Method && Method->isVirtual()))
-      return mayThrowBySignature(Call);
-    auto Behaviour = Analyzer.analyze(Callee).getBehaviour();
-    if (Behaviour == utils::ExceptionAnalyzer::State::Unknown)
-      return !Callee->getASTContext().getSourceManager().isInSystemHeader(
-          Callee->getLocation());
-    return Behaviour == utils::ExceptionAnalyzer::State::Throwing;
-  }
+  ThrowingCalls &Calls;
 
   /// The first exit from \p S that leaves the region; \p InLoop and
   /// \p InSwitch say whether a break or continue stays inside, \p Caught
@@ -156,7 +195,7 @@ struct ExitFinder {
              (llvm::isa<ContinueStmt>(Node) && !InLoop))
       Found = Exit{&Node, Exit::Jump};
     else if (const auto *Call = llvm::dyn_cast<CallExpr>(&Node);
-             Call && !Caught && throws(*Call))
+             Call && !Caught && Calls.throws(*Call))
       Found = Exit{&Node, Exit::ThrowingCall};
     return !Found;
   }
@@ -176,11 +215,7 @@ ManualLockUnlockCheck::ManualLockUnlockCheck(StringRef Name,
                                              ClangTidyContext *Context)
     : AsyncTidyCheck(Name, Context),
       MutexTypes(readNameList("MutexTypes", DefaultMutexTypes)),
-      Inserter(readIncludeStyle()) {
-  // Running out of memory under a lock is not worth a warning by default:
-  // almost every call can, and most projects do not recover from it.
-  Analyzer.ignoreBadAlloc(true);
-}
+      Inserter(readIncludeStyle()) {}
 
 void ManualLockUnlockCheck::registerPPCallbacks(
     const SourceManager &SM, Preprocessor *PP, Preprocessor *ModuleExpanderPP) {
@@ -201,12 +236,13 @@ void ManualLockUnlockCheck::registerUserCodeMatchers(MatchFinder *Finder) {
 void ManualLockUnlockCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Block = Result.Nodes.getNodeAs<CompoundStmt>("block");
   llvm::ArrayRef<Stmt *> Body(Block->body_begin(), Block->body_end());
+  ThrowingCalls Calls(MutexTypes);
   for (const HeldLock &Lock : locksTakenIn(*Block, {NoGuards, MutexTypes})) {
     // A lock released elsewhere (by the caller, in another function) is a
     // protocol this check cannot see.
     if (!Lock.Mutex || !Lock.ReleasedExplicitly)
       continue;
-    ExitFinder Finder{MutexTypes, *Lock.Mutex, Analyzer};
+    ExitFinder Finder{MutexTypes, *Lock.Mutex, Calls};
     std::optional<Exit> Found;
     for (size_t I = Lock.First; I < Lock.End && !Found; ++I)
       Found = Finder.find(*Body[I], /*InLoop=*/false, /*InSwitch=*/false,

@@ -8,7 +8,6 @@
 #ifndef ASYNCTIDY_MANUALLOCKUNLOCKCHECK_H
 #define ASYNCTIDY_MANUALLOCKUNLOCKCHECK_H
 
-#include "clang-tidy/utils/ExceptionAnalyzer.h"
 #include "support/AsyncTidyCheck.h"
 #include "support/IncludeFixes.h"
 #include "support/LockScopes.h"
@@ -37,7 +36,6 @@ private:
 
   const NameList &MutexTypes;
   const NameList NoGuards; // only locks taken by hand
-  utils::ExceptionAnalyzer Analyzer;
   IncludeFixes Inserter;
 };
 
