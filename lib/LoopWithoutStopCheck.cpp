@@ -7,6 +7,7 @@
 
 #include "LoopWithoutStopCheck.h"
 #include "support/Coroutines.h"
+#include "support/StmtPath.h"
 #include "support/ThreadEntries.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -20,38 +21,6 @@ static constexpr llvm::StringLiteral DefaultStopTypes =
     "::std::stop_token;::std::stop_source;::std::atomic_flag";
 
 namespace {
-/// Whether \p Condition is absent or always true: `while (true)`, `for (;;)`.
-bool isAlwaysTrue(const Expr *Condition, const ASTContext &Context) {
-  if (!Condition)
-    return true;
-  if (Condition->isValueDependent() || Condition->containsErrors())
-    return false;
-  bool Value = false;
-  return Condition->EvaluateAsBooleanCondition(Value, Context) && Value;
-}
-
-bool isInfiniteLoop(const Stmt &S, const ASTContext &Context) {
-  if (const auto *While = llvm::dyn_cast<WhileStmt>(&S))
-    return !While->getConditionVariable() &&
-           isAlwaysTrue(While->getCond(), Context);
-  if (const auto *For = llvm::dyn_cast<ForStmt>(&S))
-    return !For->getConditionVariable() &&
-           isAlwaysTrue(For->getCond(), Context);
-  if (const auto *Do = llvm::dyn_cast<DoStmt>(&S))
-    return isAlwaysTrue(Do->getCond(), Context);
-  return false;
-}
-
-const Stmt *loopBody(const Stmt &Loop) {
-  if (const auto *While = llvm::dyn_cast<WhileStmt>(&Loop))
-    return While->getBody();
-  if (const auto *For = llvm::dyn_cast<ForStmt>(&Loop))
-    return For->getBody();
-  if (const auto *Do = llvm::dyn_cast<DoStmt>(&Loop))
-    return Do->getBody();
-  return nullptr;
-}
-
 /// The atomic<bool> a stop flag is made of; stop tokens and sources.
 bool isStopFlagType(QualType Type, const NameList &StopTypes) {
   const CXXRecordDecl *Record = Type.getNonReferenceType()
@@ -128,7 +97,7 @@ void LoopWithoutStopCheck::checkFunction(const FunctionDecl &Function,
                                          ASTContext &Context) {
   bool InCoroutine = isCoroutine(Function);
   forEachStmtOfFunction(*Function.getBody(), [&](const Stmt &S) {
-    if (!isInfiniteLoop(S, Context) || Reported.count(&S) ||
+    if (!isEndlessLoop(S, Context) || Reported.count(&S) ||
         hasWayOut(S, InCoroutine))
       return true;
     Reported.insert(&S);

@@ -7,6 +7,7 @@
 
 #include "SequentialAwaitInLoopCheck.h"
 #include "support/Coroutines.h"
+#include "support/StmtPath.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -108,17 +109,6 @@ const Stmt *loopCondition(const Stmt &Loop) {
   return nullptr;
 }
 
-const Stmt *loopBody(const Stmt &Loop) {
-  if (const auto *For = llvm::dyn_cast<ForStmt>(&Loop))
-    return For->getBody();
-  if (const auto *While = llvm::dyn_cast<WhileStmt>(&Loop))
-    return While->getBody();
-  if (const auto *Do = llvm::dyn_cast<DoStmt>(&Loop))
-    return Do->getBody();
-  if (const auto *Range = llvm::dyn_cast<CXXForRangeStmt>(&Loop))
-    return Range->getBody();
-  return nullptr;
-}
 } // namespace
 
 SequentialAwaitInLoopCheck::SequentialAwaitInLoopCheck(

@@ -113,22 +113,6 @@ void WaitWithoutTimeoutCheck::registerUserCodeMatchers(MatchFinder *Finder) {
 }
 
 namespace {
-/// Whether \p Loop runs until something in its body leaves it: its
-/// condition is a constant (`while (true)`, `for (;;)`, `while (1)`).
-bool isEndless(const Stmt &Loop) {
-  const Expr *Condition = nullptr;
-  if (const auto *While = llvm::dyn_cast<WhileStmt>(&Loop))
-    Condition = While->getCond();
-  else if (const auto *Do = llvm::dyn_cast<DoStmt>(&Loop))
-    Condition = Do->getCond();
-  else if (const auto *For = llvm::dyn_cast<ForStmt>(&Loop))
-    Condition = For->getCond();
-  else
-    return false;
-  return !Condition || llvm::isa<CXXBoolLiteralExpr, IntegerLiteral>(
-                           Condition->IgnoreParenImpCasts());
-}
-
 /// Whether \p S is an `if` that leaves the loop or the function.
 bool isConditionalExit(const Stmt &S) {
   const auto *If = llvm::dyn_cast<IfStmt>(&S);
@@ -151,12 +135,13 @@ bool isConditionalExit(const Stmt &S) {
 /// (`for (;;) { if (stopping) return; ...; cv.wait(lock); }`). Either is the
 /// predicate form written out: no wake-up is lost.
 bool WaitWithoutTimeoutCheck::testsBeforeWaiting(const CallExpr &Wait,
-                                                 const Stmt &Body) {
+                                                 const Stmt &Body,
+                                                 const ASTContext &Context) {
   auto Enclosing = enclosingStmts(Wait, Body);
   const Stmt *Child = &Wait;
   for (const Stmt *Parent : Enclosing) {
     if (llvm::isa<WhileStmt, DoStmt, ForStmt, CXXForRangeStmt>(Parent)) {
-      if (!isEndless(*Parent))
+      if (!isEndlessLoop(*Parent, Context))
         return llvm::isa<WhileStmt, DoStmt>(Parent);
       const auto *Block = llvm::dyn_cast<CompoundStmt>(Child);
       if (!Block)
@@ -208,9 +193,10 @@ void WaitWithoutTimeoutCheck::check(const MatchFinder::MatchResult &Result) {
     return;
 
   if (Condition) {
-    bool HasPredicate = Condition->getNumArgs() > 1 ||
-                        (Function->hasBody() &&
-                         testsBeforeWaiting(*Condition, *Function->getBody()));
+    bool HasPredicate =
+        Condition->getNumArgs() > 1 ||
+        (Function->hasBody() &&
+         testsBeforeWaiting(*Condition, *Function->getBody(), *Result.Context));
     if (HasPredicate && !CheckPredicateWaits)
       return;
     diag(Condition->getExprLoc(),

@@ -33,7 +33,8 @@ public:
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
 
 private:
-  static bool testsBeforeWaiting(const CallExpr &Wait, const Stmt &Body);
+  static bool testsBeforeWaiting(const CallExpr &Wait, const Stmt &Body,
+                                 const ASTContext &Context);
   static bool implementsAWait(const FunctionDecl &Function,
                               const CallExpr &Wait);
   std::vector<FixItHint> waitFor(const CXXMemberCallExpr &Call,

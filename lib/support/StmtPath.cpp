@@ -31,7 +31,7 @@ llvm::SmallVector<const Stmt *, 8> enclosingStmts(const Stmt &Target,
   return Path;
 }
 
-static const Stmt *loopBody(const Stmt &S) {
+const Stmt *loopBody(const Stmt &S) {
   if (const auto *For = llvm::dyn_cast<ForStmt>(&S))
     return For->getBody();
   if (const auto *While = llvm::dyn_cast<WhileStmt>(&S))
@@ -41,6 +41,28 @@ static const Stmt *loopBody(const Stmt &S) {
   if (const auto *Range = llvm::dyn_cast<CXXForRangeStmt>(&S))
     return Range->getBody();
   return nullptr;
+}
+
+/// Whether \p Condition is absent or always true.
+static bool isAlwaysTrue(const Expr *Condition, const ASTContext &Context) {
+  if (!Condition)
+    return true;
+  if (Condition->isValueDependent() || Condition->containsErrors())
+    return false;
+  bool Value = false;
+  return Condition->EvaluateAsBooleanCondition(Value, Context) && Value;
+}
+
+bool isEndlessLoop(const Stmt &S, const ASTContext &Context) {
+  if (const auto *While = llvm::dyn_cast<WhileStmt>(&S))
+    return !While->getConditionVariable() &&
+           isAlwaysTrue(While->getCond(), Context);
+  if (const auto *For = llvm::dyn_cast<ForStmt>(&S))
+    return !For->getConditionVariable() &&
+           isAlwaysTrue(For->getCond(), Context);
+  if (const auto *Do = llvm::dyn_cast<DoStmt>(&S))
+    return isAlwaysTrue(Do->getCond(), Context);
+  return false;
 }
 
 bool isInLoopBody(const Stmt &S, llvm::ArrayRef<const Stmt *> Enclosing) {

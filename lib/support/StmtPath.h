@@ -8,6 +8,7 @@
 #ifndef ASYNCTIDY_SUPPORT_STMTPATH_H
 #define ASYNCTIDY_SUPPORT_STMTPATH_H
 
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/Stmt.h"
 #include "llvm/ADT/SmallVector.h"
 
@@ -20,6 +21,14 @@ namespace clang::tidy::asynctidy {
 /// Empty when \p Target is \p Root or not below it.
 llvm::SmallVector<const Stmt *, 8> enclosingStmts(const Stmt &Target,
                                                   const Stmt &Root);
+
+/// The body of \p Loop (for, range-for, while, do), or nullptr if \p Loop
+/// is no loop.
+const Stmt *loopBody(const Stmt &Loop);
+
+/// Whether \p S is a loop that runs until its body leaves it: its condition
+/// is absent or always true (`while (true)`, `for (;;)`, `do ... while (1)`).
+bool isEndlessLoop(const Stmt &S, const ASTContext &Context);
 
 /// Whether \p S, seen through the enclosing statements \p Enclosing (as
 /// enclosingStmts() gives them), is a loop's body or a statement of it,
