@@ -24,11 +24,12 @@ struct Exit {
   Kind How = Return;
 };
 
-/// Whether calling through \p Call may throw by its callee's declaration:
-/// declared without `noexcept` (and not `throw()`). Unknown exception
-/// specifications count as not throwing, to stay quiet where the compiler
-/// has not decided.
-bool mayThrowBySignature(const CallExpr &Call) {
+/// Whether calling through \p Call may throw by its callee's declaration,
+/// when the code of the callee is not known: by default only when it says
+/// `noexcept(false)`; with \p UnknownMayThrow, whenever it is not declared
+/// `noexcept` (or `throw()`). Unknown exception specifications count as not
+/// throwing, to stay quiet where the compiler has not decided.
+bool mayThrowBySignature(const CallExpr &Call, bool UnknownMayThrow) {
   QualType Type;
   if (const FunctionDecl *Callee = Call.getDirectCallee())
     Type = Callee->getType();
@@ -36,7 +37,11 @@ bool mayThrowBySignature(const CallExpr &Call) {
     Type = Callee->getType()->getPointeeType();
   const auto *Prototype =
       Type.isNull() ? nullptr : Type->getAs<FunctionProtoType>();
-  return Prototype && Prototype->canThrow() == CT_Can;
+  if (!Prototype)
+    return false;
+  if (!UnknownMayThrow)
+    return Prototype->getExceptionSpecType() == EST_NoexceptFalse;
+  return Prototype->canThrow() == CT_Can;
 }
 
 /// Whether \p Call locks or unlocks a mutex: libstdc++ declares them
@@ -70,15 +75,17 @@ bool unlocks(const Stmt &S, const ValueDecl &Mutex) {
 /// own functions are read, five calls deep: a throw outside a `catch
 /// (...)`, or a call that may throw. A standard-library function does not
 /// count (what it throws is a misuse, or memory), nor does a C function; a
-/// function whose code is elsewhere counts unless it is `noexcept`.
+/// function whose code is elsewhere counts only by its declaration (see
+/// mayThrowBySignature).
 class ThrowingCalls {
 public:
-  explicit ThrowingCalls(const NameList &MutexTypes) : MutexTypes(MutexTypes) {}
+  ThrowingCalls(const NameList &MutexTypes, bool UnknownMayThrow)
+      : MutexTypes(MutexTypes), UnknownMayThrow(UnknownMayThrow) {}
 
   bool throws(const CallExpr &Call, unsigned Depth = 5) {
     const FunctionDecl *Callee = Call.getDirectCallee();
     if (!Callee)
-      return mayThrowBySignature(Call);
+      return mayThrowBySignature(Call, UnknownMayThrow);
     if (isLockingCall(Call, MutexTypes) || Callee->isExternC() ||
         Callee->getASTContext().getSourceManager().isInSystemHeader(
             Callee->getLocation()))
@@ -87,7 +94,7 @@ public:
     const FunctionDecl *Definition = Callee->getDefinition();
     if (!Definition || !Definition->getBody() ||
         (Method && Method->isVirtual()))
-      return mayThrowBySignature(Call);
+      return mayThrowBySignature(Call, UnknownMayThrow);
     if (Depth == 0) // deeper than that, the code is not known to throw
       return false;
     auto [Known, Inserted] = Throws.try_emplace(Definition, false);
@@ -123,6 +130,7 @@ private:
   }
 
   const NameList &MutexTypes;
+  const bool UnknownMayThrow;
   llvm::DenseMap<const FunctionDecl *, bool> Throws;
 };
 
@@ -215,6 +223,7 @@ ManualLockUnlockCheck::ManualLockUnlockCheck(StringRef Name,
                                              ClangTidyContext *Context)
     : AsyncTidyCheck(Name, Context),
       MutexTypes(readNameList("MutexTypes", DefaultMutexTypes)),
+      UnknownCallsMayThrow(readBool("UnknownCallsMayThrow", false)),
       Inserter(readIncludeStyle()) {}
 
 void ManualLockUnlockCheck::registerPPCallbacks(
@@ -236,7 +245,7 @@ void ManualLockUnlockCheck::registerUserCodeMatchers(MatchFinder *Finder) {
 void ManualLockUnlockCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Block = Result.Nodes.getNodeAs<CompoundStmt>("block");
   llvm::ArrayRef<Stmt *> Body(Block->body_begin(), Block->body_end());
-  ThrowingCalls Calls(MutexTypes);
+  ThrowingCalls Calls(MutexTypes, UnknownCallsMayThrow);
   for (const HeldLock &Lock : locksTakenIn(*Block, {NoGuards, MutexTypes})) {
     // A lock released elsewhere (by the caller, in another function) is a
     // protocol this check cannot see.

@@ -35,6 +35,9 @@ private:
                                        ASTContext &Context);
 
   const NameList &MutexTypes;
+  /// Whether a function whose code is elsewhere may throw unless declared
+  /// noexcept, rather than only when declared noexcept(false).
+  const bool UnknownCallsMayThrow;
   const NameList NoGuards; // only locks taken by hand
   IncludeFixes Inserter;
 };

@@ -25,6 +25,7 @@ VALUES = {
     "IgnoreTestCode": ("false", "perhaps"),
     "IgnoreExampleCode": ("false", "rarely"),
     "IgnoreExplainedHandlers": ("false", "sometimes"),
+    "UnknownCallsMayThrow": ("true", "often"),
     "ReportFunction": ("::app::report", "report(e)"),
     "WhenAllFunction": ("::app::when_all", "when all"),
     "DefaultTimeout": ("std::chrono::milliseconds(250)", "seconds(1); abort()"),

@@ -25,7 +25,7 @@ lib::task<int> cached(bool refresh) {
   // CHECK-FIXES: {{^}}  lock.unlock();{{$}}
 }
 
-void validate(int value);
+void validate(int value) noexcept(false);
 
 #define LOCK_CACHE() cache_mutex.lock()
 #define UNLOCK_CACHE() cache_mutex.unlock()
