@@ -12,6 +12,7 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/ADT/StringSet.h"
 
 namespace clang::tidy::asynctidy {
 using namespace ast_matchers;
@@ -28,9 +29,37 @@ using Access = UnguardedMemberCheck::Access;
 using MethodSummary = UnguardedMemberCheck::MethodSummary;
 
 namespace {
+/// Whether \p Method is the non-const overload of an accessor that also
+/// has a const one (`back()`, `begin()`, `operator[]` of a vector): calling
+/// it reads, unless what it returns is written (see writtenMember).
+bool isAccessorOverload(const CXXMethodDecl &Method) {
+  if (Method.isConst())
+    return false;
+  for (const NamedDecl *Other :
+       Method.getParent()->lookup(Method.getDeclName()))
+    if (const auto *Overload =
+            llvm::dyn_cast<CXXMethodDecl>(Other->getAsFunction()))
+      if (Overload->isConst())
+        return true;
+  return false;
+}
+
+/// The object whose part \p E is when \p E is an accessor call on it
+/// (`items_[i]`, `items_.back()`), or nullptr.
+const Expr *accessedObject(const Expr *E) {
+  if (const auto *Operator = llvm::dyn_cast<CXXOperatorCallExpr>(E))
+    return Operator->getOperator() == OO_Subscript ? Operator->getArg(0)
+                                                   : nullptr;
+  if (const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(E))
+    if (const CXXMethodDecl *Method = Call->getMethodDecl())
+      if (isAccessorOverload(*Method))
+        return Call->getImplicitObjectArgument();
+  return nullptr;
+}
+
 /// The `this->member` expression that \p E writes to when it is assigned,
 /// incremented or mutated: the member itself, or a member of it
-/// (`stats_.count`), or an element of a member array.
+/// (`stats_.count`), or an element of a member array or container.
 const MemberExpr *writtenMember(const Expr *E) {
   while (E) {
     E = E->IgnoreParenImpCasts();
@@ -44,7 +73,7 @@ const MemberExpr *writtenMember(const Expr *E) {
     } else if (const auto *Subscript = llvm::dyn_cast<ArraySubscriptExpr>(E)) {
       E = Subscript->getBase();
     } else {
-      return nullptr;
+      E = accessedObject(E);
     }
   }
   return nullptr;
@@ -63,17 +92,22 @@ llvm::SmallVector<const MemberExpr *, 1> writesOf(const Stmt &S) {
     if (Binary->isAssignmentOp())
       Add(Binary->getLHS());
   } else if (const auto *Unary = llvm::dyn_cast<UnaryOperator>(&S)) {
-    if (Unary->isIncrementDecrementOp() || Unary->getOpcode() == UO_AddrOf)
+    if (Unary->isIncrementDecrementOp())
       Add(Unary->getSubExpr());
   } else if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(&S)) {
+    // `task_->cancel()` changes the pointee, not the pointer member.
     const CXXMethodDecl *Method = Member->getMethodDecl();
-    if (Method && !Method->isConst())
+    const auto *Callee =
+        llvm::dyn_cast<MemberExpr>(Member->getCallee()->IgnoreParens());
+    if (Method && !Method->isConst() && !isAccessorOverload(*Method) &&
+        !(Callee && Callee->isArrow()))
       Add(Member->getImplicitObjectArgument());
   } else if (const auto *Operator = llvm::dyn_cast<CXXOperatorCallExpr>(&S)) {
     const auto *Method =
         llvm::dyn_cast_or_null<CXXMethodDecl>(Operator->getDirectCallee());
     if (Operator->getNumArgs() > 0 &&
-        ((Method && !Method->isConst()) || Operator->isAssignmentOp()))
+        ((Method && !Method->isConst() && !isAccessorOverload(*Method)) ||
+         Operator->isAssignmentOp()))
       Add(Operator->getArg(0));
   } else if (const auto *Dependent =
                  llvm::dyn_cast<CXXDependentScopeMemberExpr>(&S)) {
@@ -83,16 +117,83 @@ llvm::SmallVector<const MemberExpr *, 1> writesOf(const Stmt &S) {
   }
   if (const auto *Call = llvm::dyn_cast<CallExpr>(&S))
     forEachArgument(*Call, [&](const Expr &Arg, QualType Param) {
-      if (canModifyArgument(Param))
-        Add(&Arg);
+      if (!canModifyArgument(Param))
+        return;
+      const auto *Address =
+          llvm::dyn_cast<UnaryOperator>(Arg.IgnoreParenImpCasts());
+      Add(Address && Address->getOpcode() == UO_AddrOf ? Address->getSubExpr()
+                                                       : &Arg);
     });
   return Written;
 }
 
-bool isCallOnThis(const CXXMemberCallExpr &Call) {
-  return llvm::isa<CXXThisExpr>(
-      Call.getImplicitObjectArgument()->IgnoreParenImpCasts());
+/// `&member` on its own computes an address; what is done through it later
+/// is what counts (a call that may modify it is a write, see writesOf).
+const MemberExpr *addressOnly(const Stmt &S) {
+  const auto *Address = llvm::dyn_cast<UnaryOperator>(&S);
+  if (!Address || Address->getOpcode() != UO_AddrOf)
+    return nullptr;
+  return llvm::dyn_cast<MemberExpr>(Address->getSubExpr()->IgnoreParens());
 }
+
+/// The member function of the class that \p Call calls on `this`, also
+/// when a template leaves the call dependent (`pop_task()` in a class
+/// template is a call of a bound member, not yet a member call).
+const CXXMethodDecl *calleeOnThis(const CallExpr &Call,
+                                  const CXXRecordDecl &Class) {
+  const auto *Member =
+      llvm::dyn_cast<MemberExpr>(Call.getCallee()->IgnoreParenImpCasts());
+  if (!Member ||
+      !llvm::isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
+    return nullptr;
+  const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Member->getMemberDecl());
+  if (!Method || Method->getParent()->getCanonicalDecl() != &Class)
+    return nullptr;
+  return Method;
+}
+
+/// The names of member functions that a template calls on `this` without
+/// resolving the overload yet: `push(value)` with a dependent argument.
+StringRef unresolvedCalleeOnThis(const CallExpr &Call) {
+  const auto *Member = llvm::dyn_cast<UnresolvedMemberExpr>(
+      Call.getCallee()->IgnoreParenImpCasts());
+  if (!Member || !(Member->isImplicitAccess() ||
+                   llvm::isa<CXXThisExpr>(Member->getBase())))
+    return "";
+  return Member->getMemberName().isIdentifier()
+             ? Member->getMemberName().getAsIdentifierInfo()->getName()
+             : "";
+}
+
+/// Whether the documentation of \p Method says it is not for concurrent
+/// use: "not thread-safe", "must not be used concurrently".
+bool documentsNotThreadSafe(const CXXMethodDecl &Method) {
+  ASTContext &Context = Method.getASTContext();
+  for (const FunctionDecl *Decl : Method.redecls()) {
+    const RawComment *Comment = Context.getRawCommentForDeclNoCache(Decl);
+    if (!Comment)
+      continue;
+    std::string Text =
+        StringRef(Comment->getRawText(Context.getSourceManager())).lower();
+    for (StringRef Phrase :
+         {"not thread-safe", "not thread safe", "not threadsafe",
+          "must not be used concurrently", "must not be called concurrently",
+          "not safe to call concurrently"})
+      if (StringRef(Text).contains(Phrase))
+        return true;
+  }
+  return false;
+}
+
+/// Member functions that say they do their own thing with the locks: no
+/// thread-safety analysis, documented as not for concurrent use, or an
+/// assignment that locks to copy another object.
+bool isExempt(const CXXMethodDecl &Method) {
+  return Method.hasAttr<NoThreadSafetyAnalysisAttr>() ||
+         Method.isCopyAssignmentOperator() ||
+         Method.isMoveAssignmentOperator() || documentsNotThreadSafe(Method);
+}
+
 } // namespace
 
 UnguardedMemberCheck::UnguardedMemberCheck(StringRef Name,
@@ -135,7 +236,7 @@ UnguardedMemberCheck::summarise(const CXXMethodDecl &Method) const {
   MethodSummary Summary;
   Summary.Method = &Method;
   const CXXRecordDecl *Class = Method.getParent()->getCanonicalDecl();
-  llvm::DenseSet<const MemberExpr *> Written;
+  llvm::DenseSet<const MemberExpr *> Written, AddressOnly;
   forEachStmtWithLocksHeld(
       *Method.getBody(), {GuardTypes, MutexTypes},
       [&](const Stmt &S, llvm::ArrayRef<const HeldLock *> Held) {
@@ -143,16 +244,23 @@ UnguardedMemberCheck::summarise(const CXXMethodDecl &Method) const {
           Summary.TakesLock = true;
         for (const MemberExpr *Member : writesOf(S))
           Written.insert(Member);
-        if (const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(&S))
-          if (Call->getMethodDecl() && isCallOnThis(*Call) &&
-              Call->getMethodDecl()->getParent()->getCanonicalDecl() == Class)
-            Summary.Calls.push_back({Call->getMethodDecl(), !Held.empty()});
+        if (const MemberExpr *Member = addressOnly(S))
+          AddressOnly.insert(Member);
+        if (const auto *Call = llvm::dyn_cast<CallExpr>(&S)) {
+          if (const CXXMethodDecl *Callee = calleeOnThis(*Call, *Class))
+            Summary.Calls.push_back({Callee, !Held.empty()});
+          StringRef Name = unresolvedCalleeOnThis(*Call);
+          if (!Name.empty() && !Held.empty())
+            Summary.UnresolvedCallsUnderLock.push_back(Name);
+        }
         const auto *Member = llvm::dyn_cast<MemberExpr>(&S);
         if (!Member ||
             !llvm::isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
           return;
         const auto *Field = llvm::dyn_cast<FieldDecl>(Member->getMemberDecl());
         if (!Field || Field->getParent()->getCanonicalDecl() != Class)
+          return;
+        if (AddressOnly.count(Member) && !Written.count(Member))
           return;
         Access Use{Field, Member, Written.count(Member) > 0, {}, !Held.empty()};
         for (const HeldLock *Lock : Held)
@@ -172,113 +280,133 @@ void UnguardedMemberCheck::onEndOfTranslationUnit() {
   Classes.clear();
 }
 
-void UnguardedMemberCheck::checkClass(
-    const CXXRecordDecl &Class, llvm::ArrayRef<const CXXMethodDecl *> Methods) {
-  std::vector<MethodSummary> Summaries;
-  for (const CXXMethodDecl *Method : Methods)
-    Summaries.push_back(summarise(*Method));
-
-  // Member functions that run with the lock taken by their caller: called
-  // on `this` while a lock is held, or from such a function, or annotated
-  // as requiring a capability. They are neither evidence nor findings.
-  llvm::DenseSet<const CXXMethodDecl *> UnderCallersLock;
-  llvm::DenseSet<const CXXMethodDecl *> LockingMethods;
+llvm::DenseSet<const CXXMethodDecl *> UnguardedMemberCheck::underCallersLock(
+    llvm::ArrayRef<MethodSummary> Summaries) const {
+  // Annotated as requiring the lock, or handed the caller's guard.
+  llvm::DenseSet<const CXXMethodDecl *> Result;
+  llvm::StringSet<> NamesCalledUnderLock;
   for (const MethodSummary &Summary : Summaries) {
-    // Annotated as requiring the lock, or handed the caller's guard.
     bool TakesGuard = llvm::any_of(
         Summary.Method->parameters(), [&](const ParmVarDecl *Param) {
           const CXXRecordDecl *Record = recordOf(Param->getType());
           return Record && GuardTypes.matches(*Record);
         });
     if (TakesGuard || Summary.Method->hasAttr<RequiresCapabilityAttr>())
-      UnderCallersLock.insert(Summary.Method->getCanonicalDecl());
-    if (Summary.TakesLock)
-      LockingMethods.insert(Summary.Method->getCanonicalDecl());
+      Result.insert(Summary.Method->getCanonicalDecl());
+    for (StringRef Name : Summary.UnresolvedCallsUnderLock)
+      NamesCalledUnderLock.insert(Name);
   }
+  for (const MethodSummary &Summary : Summaries)
+    if (Summary.Method->getIdentifier() &&
+        NamesCalledUnderLock.count(Summary.Method->getName()))
+      Result.insert(Summary.Method->getCanonicalDecl());
+  // Called on `this` while a lock is held, or from such a function.
   for (bool Changed = true; Changed;) {
     Changed = false;
     for (const MethodSummary &Summary : Summaries) {
-      bool CallerHolds =
-          UnderCallersLock.count(Summary.Method->getCanonicalDecl());
+      bool CallerHolds = Result.count(Summary.Method->getCanonicalDecl());
       for (const auto &[Callee, Held] : Summary.Calls)
         if ((Held || CallerHolds) &&
-            UnderCallersLock.insert(Callee->getCanonicalDecl()).second)
+            Result.insert(Callee->getCanonicalDecl()).second)
           Changed = true;
     }
   }
+  return Result;
+}
+
+UnguardedMemberCheck::Evidence
+UnguardedMemberCheck::collectEvidence(llvm::ArrayRef<MethodSummary> Summaries,
+                                      const JudgedPredicate &IsJudged) const {
+  // A member is guarded by the mutexes held where it is written: a member
+  // only read under a lock (configuration read next to guarded state) is
+  // not shown to need one.
+  Evidence Found;
+  for (const MethodSummary &Summary : Summaries) {
+    if (!IsJudged(*Summary.Method) || isExempt(*Summary.Method))
+      continue;
+    for (const Access &Use : Summary.Accesses) {
+      if (!Use.Write)
+        continue;
+      for (const ValueDecl *Mutex : Use.Held) {
+        auto &List = Found.Guards[Use.Field];
+        if (!llvm::is_contained(List, Mutex))
+          List.push_back(Mutex);
+        Found.GuardedExample.try_emplace(Use.Field, &Use);
+      }
+    }
+  }
+  return Found;
+}
+
+bool UnguardedMemberCheck::isShared(const FieldDecl &Field) const {
+  const CXXRecordDecl *Record = recordOf(Field.getType());
+  return Field.getType().isConstQualified() ||
+         (Record &&
+          (MutexTypes.matches(*Record) || ThreadSafeTypes.matches(*Record)));
+}
+
+void UnguardedMemberCheck::checkClass(
+    const CXXRecordDecl &Class, llvm::ArrayRef<const CXXMethodDecl *> Methods) {
+  std::vector<MethodSummary> Summaries;
+  for (const CXXMethodDecl *Method : Methods)
+    Summaries.push_back(summarise(*Method));
+
+  // Member functions that run with the lock taken by their caller are
+  // neither evidence nor findings.
+  llvm::DenseSet<const CXXMethodDecl *> UnderCallersLock =
+      underCallersLock(Summaries);
+  llvm::DenseSet<const CXXMethodDecl *> LockingMethods;
+  for (const MethodSummary &Summary : Summaries)
+    if (Summary.TakesLock)
+      LockingMethods.insert(Summary.Method->getCanonicalDecl());
   auto IsJudged = [&](const CXXMethodDecl &Method) {
     return !llvm::isa<CXXConstructorDecl, CXXDestructorDecl>(Method) &&
            !Method.isStatic() &&
            !UnderCallersLock.count(Method.getCanonicalDecl());
   };
+  Evidence Found = collectEvidence(Summaries, IsJudged);
+  for (const MethodSummary &Summary : Summaries)
+    if (IsJudged(*Summary.Method) && !isExempt(*Summary.Method))
+      reportMethod(Summary, Found, LockingMethods);
+}
 
-  // Which mutexes guard which member, and which members are written, as the
-  // judged member functions show.
-  llvm::MapVector<const FieldDecl *, llvm::SmallVector<const ValueDecl *, 1>>
-      Guards;
-  llvm::DenseMap<const FieldDecl *, const Access *> GuardedExample;
-  llvm::DenseSet<const FieldDecl *> WrittenMembers;
-  for (const MethodSummary &Summary : Summaries) {
-    if (!IsJudged(*Summary.Method))
+void UnguardedMemberCheck::reportMethod(
+    const MethodSummary &Summary, const Evidence &Found,
+    const llvm::DenseSet<const CXXMethodDecl *> &LockingMethods) {
+  const Access *First = nullptr;
+  llvm::SmallVector<const ValueDecl *, 1> NeededMutexes;
+  for (const Access &Use : Summary.Accesses) {
+    if (Use.AnyLockHeld || isShared(*Use.Field))
       continue;
-    for (const Access &Use : Summary.Accesses) {
-      if (Use.Write)
-        WrittenMembers.insert(Use.Field);
-      for (const ValueDecl *Mutex : Use.Held) {
-        auto &List = Guards[Use.Field];
-        if (!llvm::is_contained(List, Mutex))
-          List.push_back(Mutex);
-        GuardedExample.try_emplace(Use.Field, &Use);
-      }
-    }
-  }
-
-  auto IsShared = [&](const FieldDecl &Field) {
-    const CXXRecordDecl *Record = recordOf(Field.getType());
-    return Field.getType().isConstQualified() ||
-           (Record &&
-            (MutexTypes.matches(*Record) || ThreadSafeTypes.matches(*Record)));
-  };
-
-  for (const MethodSummary &Summary : Summaries) {
-    if (!IsJudged(*Summary.Method))
+    auto Guard = Found.Guards.find(Use.Field);
+    if (Guard == Found.Guards.end())
       continue;
-    const Access *First = nullptr;
-    llvm::SmallVector<const ValueDecl *, 1> NeededMutexes;
-    for (const Access &Use : Summary.Accesses) {
-      if (Use.AnyLockHeld || IsShared(*Use.Field))
-        continue;
-      auto Guard = Guards.find(Use.Field);
-      if (Guard == Guards.end() ||
-          !(Use.Write || WrittenMembers.count(Use.Field)))
-        continue;
-      if (!First)
-        First = &Use;
-      for (const ValueDecl *Mutex : Guard->second)
-        if (!llvm::is_contained(NeededMutexes, Mutex))
-          NeededMutexes.push_back(Mutex);
-    }
     if (!First)
-      continue;
-    const ValueDecl *Mutex = Guards.find(First->Field)->second.front();
-    std::vector<FixItHint> Fixes;
-    if (NeededMutexes.size() == 1 && !Summary.TakesLock)
-      Fixes = guardBody(Summary, *Mutex, LockingMethods);
-    diag(First->Where->getMemberLoc(),
-         "'%0' is %select{read|written}1 without holding '%2', which guards "
-         "it elsewhere: concurrent calls race")
-        << First->Field->getName() << First->Write << Mutex->getName();
-    const Access *Example = GuardedExample.lookup(First->Field);
-    diag(Example->Where->getMemberLoc(), "'%0' is accessed with '%1' held here",
-         DiagnosticIDs::Note)
-        << First->Field->getName() << Example->Held.front()->getName();
-    // Taking a lock changes what the function does (it may now wait, or
-    // deadlock with a caller that holds the mutex): the fix is a note's.
-    if (!Fixes.empty())
-      diag(Summary.Method->getBody()->getBeginLoc(),
-           "hold '%0' for the whole function", DiagnosticIDs::Note)
-          << Mutex->getName() << Fixes;
+      First = &Use;
+    for (const ValueDecl *Mutex : Guard->second)
+      if (!llvm::is_contained(NeededMutexes, Mutex))
+        NeededMutexes.push_back(Mutex);
   }
+  if (!First)
+    return;
+  const ValueDecl *Mutex = Found.Guards.find(First->Field)->second.front();
+  std::vector<FixItHint> Fixes;
+  if (NeededMutexes.size() == 1 && !Summary.TakesLock)
+    Fixes = guardBody(Summary, *Mutex, LockingMethods);
+  diag(First->Where->getMemberLoc(),
+       "'%0' is %select{read|written}1 without holding '%2', which guards "
+       "it elsewhere: concurrent calls race")
+      << First->Field->getName() << First->Write << Mutex->getName();
+  const Access *Example = Found.GuardedExample.lookup(First->Field);
+  diag(Example->Where->getMemberLoc(), "'%0' is written with '%1' held here",
+       DiagnosticIDs::Note)
+      << First->Field->getName() << Example->Held.front()->getName();
+  // Taking a lock changes what the function does (it may now wait, or
+  // deadlock with a caller that holds the mutex): the fix is a note's.
+  if (!Fixes.empty())
+    diag(Summary.Method->getBody()->getBeginLoc(),
+         "hold '%0' for the whole function", DiagnosticIDs::Note)
+        << Mutex->getName() << Fixes;
 }
 
 std::vector<FixItHint> UnguardedMemberCheck::guardBody(

@@ -49,13 +49,33 @@ public:
     /// Member functions of the class it calls on `this`, and whether a lock
     /// is held at the call.
     std::vector<std::pair<const CXXMethodDecl *, bool>> Calls;
+    /// Names of member functions a template calls on `this` with a lock
+    /// held, before it resolves which overload.
+    llvm::SmallVector<StringRef, 1> UnresolvedCallsUnderLock;
     bool TakesLock = false;
   };
 
 private:
+  /// Which mutexes guard which member, as the judged member functions show.
+  struct Evidence {
+    llvm::MapVector<const FieldDecl *, llvm::SmallVector<const ValueDecl *, 1>>
+        Guards;
+    /// For each guarded member, a write with its mutex held.
+    llvm::DenseMap<const FieldDecl *, const Access *> GuardedExample;
+  };
+  using JudgedPredicate = llvm::function_ref<bool(const CXXMethodDecl &)>;
+
   MethodSummary summarise(const CXXMethodDecl &Method) const;
+  llvm::DenseSet<const CXXMethodDecl *>
+  underCallersLock(llvm::ArrayRef<MethodSummary> Summaries) const;
+  Evidence collectEvidence(llvm::ArrayRef<MethodSummary> Summaries,
+                           const JudgedPredicate &IsJudged) const;
+  bool isShared(const FieldDecl &Field) const;
   void checkClass(const CXXRecordDecl &Class,
                   llvm::ArrayRef<const CXXMethodDecl *> Methods);
+  void
+  reportMethod(const MethodSummary &Summary, const Evidence &Found,
+               const llvm::DenseSet<const CXXMethodDecl *> &LockingMethods);
   std::vector<FixItHint>
   guardBody(const MethodSummary &Summary, const ValueDecl &Mutex,
             const llvm::DenseSet<const CXXMethodDecl *> &LockingMethods);

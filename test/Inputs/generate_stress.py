@@ -130,7 +130,7 @@ def main():
     print("#include <mutex>")
     print("std::mutex registry;")
     print("int shared_value = 0;")
-    print("void work(int);")
+    print("void work(int) noexcept(false);")
     print("void report(const std::exception &);")
     print("\n".join(body))
 

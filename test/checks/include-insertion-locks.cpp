@@ -9,7 +9,7 @@
 // CHECK-FIXES: {{^}}#include <mutex>{{$}}
 // CHECK-FIXES-NEXT: {{^}}#include <vector>{{$}}
 
-void validate(int);
+void validate(int) noexcept(false);
 
 namespace app {
 struct Mutex {

@@ -21,11 +21,7 @@ std::vector<std::string> registry;
 app::SpinLock spin;
 int counter = 0;
 
-// A check whose code is in this file: it may throw.
-void validate(const std::string &name) {
-  if (name.empty())
-    throw std::invalid_argument("empty name");
-}
+void validate(const std::string &name) { if (name.empty()) throw std::invalid_argument("empty"); }
 void log_line(const char *text) noexcept;
 
 // ---- positives -------------------------------------------------------------

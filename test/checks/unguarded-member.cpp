@@ -47,7 +47,7 @@ public:
     allocated_ -= blocks.size();
   }
   // CHECK-NOTES: :[[@LINE-3]]:7: warning: 'free_' is written without holding 'mutex_', which guards it elsewhere: concurrent calls race [async-unguarded-member]
-  // CHECK-NOTES: :[[@LINE-18]]:9: note: 'free_' is accessed with 'mutex_' held here
+  // CHECK-NOTES: :[[@LINE-13]]:7: note: 'free_' is written with 'mutex_' held here
   // CHECK-NOTES: :[[@LINE-7]]:48: note: hold 'mutex_' for the whole function
   // CHECK-FIXES: {{^}}  void release(const std::vector<int> &blocks) {{{$}}
   // CHECK-FIXES-NEXT: {{^}}    std::scoped_lock lock(mutex_);{{$}}
@@ -58,7 +58,7 @@ public:
   // A const member function cannot lock a mutex that is not mutable: no fix.
   std::size_t available() const { return free_.size(); }
   // CHECK-NOTES: :[[@LINE-1]]:42: warning: 'free_' is read without holding 'mutex_', which guards it elsewhere: concurrent calls race
-  // CHECK-NOTES: :[[@LINE-29]]:9: note: 'free_' is accessed with 'mutex_' held here
+  // CHECK-NOTES: :[[@LINE-24]]:7: note: 'free_' is written with 'mutex_' held here
   // CHECK-MESSAGES-CXX14: :[[@LINE-3]]:42: warning: 'free_' is read without holding 'mutex_'
 
   // Check-then-act outside the lock: another thread can take the last
@@ -72,7 +72,7 @@ public:
     return -1;
   }
   // CHECK-NOTES: :[[@LINE-7]]:10: warning: 'free_' is read without holding 'mutex_', which guards it elsewhere: concurrent calls race
-  // CHECK-NOTES: :[[@LINE-43]]:9: note: 'free_' is accessed with 'mutex_' held here
+  // CHECK-NOTES: :[[@LINE-38]]:7: note: 'free_' is written with 'mutex_' held here
   // CHECK-NOTES: :[[@LINE-10]]:20: note: hold 'mutex_' for the whole function
   // CHECK-FIXES: {{^}}  int tryTakeOne() {{{$}}
   // CHECK-FIXES-NEXT: {{^}}    std::scoped_lock lock(mutex_);{{$}}
@@ -114,7 +114,7 @@ private:
 // JobTable::add(), inline in job_table.h, shows that mutex_ guards jobs_.
 void JobTable::remove(int id) { jobs_.erase(id); }
 // CHECK-NOTES: :[[@LINE-1]]:33: warning: 'jobs_' is written without holding 'mutex_', which guards it elsewhere: concurrent calls race
-// CHECK-NOTES: job_table.h:14:5: note: 'jobs_' is accessed with 'mutex_' held here
+// CHECK-NOTES: job_table.h:14:5: note: 'jobs_' is written with 'mutex_' held here
 // CHECK-NOTES: :[[@LINE-3]]:31: note: hold 'mutex_' for the whole function
 // CHECK-FIXES: {{^}}void JobTable::remove(int id) { std::scoped_lock lock(mutex_); jobs_.erase(id); }{{$}}
 // CHECK-MESSAGES-CXX14: :[[@LINE-5]]:33: warning: 'jobs_' is written without holding 'mutex_'
@@ -125,7 +125,7 @@ std::size_t JobTable::size() const {
   return jobs_.size();
 }
 // CHECK-NOTES: :[[@LINE-2]]:10: warning: 'jobs_' is read without holding 'mutex_', which guards it elsewhere: concurrent calls race
-// CHECK-NOTES: job_table.h:14:5: note: 'jobs_' is accessed with 'mutex_' held here
+// CHECK-NOTES: job_table.h:14:5: note: 'jobs_' is written with 'mutex_' held here
 // CHECK-NOTES: :[[@LINE-5]]:36: note: hold 'mutex_' for the whole function
 // CHECK-FIXES: {{^}}std::size_t JobTable::size() const {{{$}}
 // CHECK-FIXES-NEXT: {{^}}  std::scoped_lock lock(mutex_);{{$}}
@@ -145,7 +145,7 @@ public:
   // Unknown to the template: push_back() or not, it counts as a write.
   void drop() { items_.pop_front(); }
   // CHECK-NOTES: :[[@LINE-1]]:17: warning: 'items_' is written without holding 'mutex_', which guards it elsewhere: concurrent calls race
-  // CHECK-NOTES: :[[@LINE-6]]:5: note: 'items_' is accessed with 'mutex_' held here
+  // CHECK-NOTES: :[[@LINE-6]]:5: note: 'items_' is written with 'mutex_' held here
   // CHECK-NOTES: :[[@LINE-3]]:15: note: hold 'mutex_' for the whole function
   // CHECK-FIXES: {{^}}  void drop() { std::scoped_lock lock(mutex_); items_.pop_front(); }{{$}}
   // CHECK-MESSAGES-CXX14: :[[@LINE-5]]:17: warning: 'items_' is written without holding 'mutex_'
@@ -158,7 +158,7 @@ public:
     push(value);
   }
   // CHECK-NOTES: :[[@LINE-4]]:5: warning: 'items_' is written without holding 'mutex_', which guards it elsewhere: concurrent calls race
-  // CHECK-NOTES: :[[@LINE-19]]:5: note: 'items_' is accessed with 'mutex_' held here
+  // CHECK-NOTES: :[[@LINE-19]]:5: note: 'items_' is written with 'mutex_' held here
   // CHECK-MESSAGES-CXX14: :[[@LINE-6]]:5: warning: 'items_' is written without holding 'mutex_'
 
 private:
@@ -183,7 +183,7 @@ public:
     history_.clear();
   }
   // CHECK-NOTES: :[[@LINE-3]]:5: warning: 'balance_' is written without holding 'balance_mutex_', which guards it elsewhere: concurrent calls race
-  // CHECK-NOTES: :[[@LINE-11]]:5: note: 'balance_' is accessed with 'balance_mutex_' held here
+  // CHECK-NOTES: :[[@LINE-11]]:5: note: 'balance_' is written with 'balance_mutex_' held here
   // CHECK-MESSAGES-CXX14: :[[@LINE-5]]:5: warning: 'balance_' is written without holding 'balance_mutex_'
 
 private:
@@ -271,11 +271,11 @@ public:
   // Not yet known: the branch where try_lock() succeeded holds the mutex.
   // Until the lock model learns it (issue 15), this is reported; never fixed.
   // CHECK-NOTES: :[[@LINE-6]]:5: warning: 'total_' is written without holding 'mutex_'
-  // CHECK-NOTES: :[[@LINE-12]]:5: note: 'total_' is accessed with 'mutex_' held here
+  // CHECK-NOTES: :[[@LINE-12]]:5: note: 'total_' is written with 'mutex_' held here
   // CHECK-MESSAGES-CXX14: :[[@LINE-8]]:5: warning: 'total_' is written without holding 'mutex_'
   void resetUnlocked() { total_ = 0; }
   // CHECK-NOTES: :[[@LINE-1]]:26: warning: 'total_' is written without holding 'mutex_', which guards it elsewhere: concurrent calls race
-  // CHECK-NOTES: :[[@LINE-16]]:5: note: 'total_' is accessed with 'mutex_' held here
+  // CHECK-NOTES: :[[@LINE-16]]:5: note: 'total_' is written with 'mutex_' held here
   // CHECK-NOTES: :[[@LINE-3]]:24: note: hold 'mutex_' for the whole function
   // CHECK-MESSAGES-CXX14: :[[@LINE-4]]:26: warning: 'total_' is written without holding 'mutex_'
   // CHECK-FIXES: {{^}}  void resetUnlocked() { std::scoped_lock lock(mutex_); total_ = 0; }{{$}}

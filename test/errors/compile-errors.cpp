@@ -20,7 +20,7 @@
 void report(std::exception_ptr);
 void report_error(std::error_code);
 std::error_code send_frame(int);
-void work();
+void work() noexcept(false);
 
 void brokenHandler() {
   try {

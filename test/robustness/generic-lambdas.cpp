@@ -16,7 +16,7 @@
 
 void report(std::exception_ptr);
 std::error_code send_frame(int);
-void work();
+void work() noexcept(false);
 std::mutex registry;
 int shared_value = 0;
 

@@ -18,7 +18,7 @@
 void report(std::exception_ptr);
 void report_error(std::error_code);
 std::error_code send_frame(int);
-void work();
+void work() noexcept(false);
 
 #define AWAIT(x) co_await (x)
 #define GUARD(m) std::lock_guard<std::mutex> guard(m)

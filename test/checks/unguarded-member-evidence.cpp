@@ -1,0 +1,169 @@
+// What makes a member guarded: a write with the mutex held. Shapes from the
+// corpus (see docs/precision.md) where the old evidence, any access under
+// the lock, made a race report that nobody would believe.
+// RUN: %check_async_tidy --fix-notes %s async-unguarded-member %t -- -std=c++17
+
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <vector>
+
+// ---- not reported -------------------------------------------------------------
+
+// Configuration written at set-up and only read next to guarded state.
+class Pool {
+public:
+  void resize(int threads) { thread_count_ = threads; }
+  int work() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    queue_.assign(thread_count_, 0);
+    return thread_count_;
+  }
+
+private:
+  std::mutex mutex_;
+  int thread_count_ = 0;
+  std::vector<int> queue_;
+};
+
+// An address is not an access; a call through a pointer member changes the
+// pointee, not the member; a const member function only reads.
+struct Node {
+  Node *next = nullptr;
+};
+class Route {
+public:
+  Node *head() { return &cache_; }
+  void add(Node *n) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    n->next = cache_.next;
+    cache_.next = n;
+  }
+  void rename() { name_->append("x"); }
+  std::string *name() const { return name_; }
+  void setTask(std::string *task) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    name_->append("y");
+    (void)task;
+  }
+
+private:
+  std::mutex mutex_;
+  Node cache_;
+  std::string *name_ = nullptr;
+};
+
+// Functions that say they are not for concurrent use.
+#define NO_THREAD_SAFETY_ANALYSIS __attribute__((no_thread_safety_analysis))
+class Event {
+public:
+  void set() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    ready_ = true;
+  }
+  /// Reset for reuse. Not thread-safe: call it when no set() is in flight.
+  void reset() { ready_ = false; }
+  bool peekForTest() NO_THREAD_SAFETY_ANALYSIS { return ready_; }
+
+private:
+  std::mutex mutex_;
+  bool ready_ = false;
+};
+
+// A class that is not thread-safe, whose only locked code copies another
+// object.
+class Settings {
+public:
+  Settings &operator=(Settings &&other) {
+    std::scoped_lock lock(mutex_, other.mutex_);
+    values_ = std::move(other.values_);
+    return *this;
+  }
+  void add(int value) { values_.push_back(value); }
+
+private:
+  std::mutex mutex_;
+  std::vector<int> values_;
+};
+
+// A member function of a class template, called from its worker with the
+// worker's lock held; and a call a template leaves unresolved.
+template <typename Task> class Workers {
+public:
+  void push(Task task) {
+    std::scoped_lock lock(mutex_);
+    tasks_.push_back(std::move(task));
+  }
+  void worker() {
+    while (true) {
+      std::unique_lock lock(mutex_);
+      available_.wait(lock, [this] { return !tasks_.empty(); });
+      {
+        auto task = pop_task();
+        lock.unlock();
+        task();
+      }
+    }
+  }
+  template <typename T> void drain(T sink) {
+    std::scoped_lock lock(mutex_);
+    take(sink);
+  }
+
+private:
+  Task pop_task() {
+    Task task = std::move(tasks_.front());
+    tasks_.pop_front();
+    return task;
+  }
+  template <typename T> void take(T &sink) {
+    sink(tasks_.front());
+    tasks_.pop_front();
+  }
+  std::mutex mutex_;
+  std::condition_variable available_;
+  std::deque<Task> tasks_;
+};
+template class Workers<std::function<void()>>;
+
+// ---- reported -----------------------------------------------------------------
+
+class Counters {
+public:
+  void bump(std::size_t i) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    counts_[i] = counts_[i] + 1;
+  }
+  // An element assigned through operator[]: a write.
+  void clear(std::size_t i) { counts_[i] = 0; }
+  // CHECK-NOTES: :[[@LINE-1]]:31: warning: 'counts_' is written without holding 'mutex_', which guards it elsewhere: concurrent calls race [async-unguarded-member]
+  // CHECK-NOTES: :[[@LINE-5]]:5: note: 'counts_' is written with 'mutex_' held here
+  // CHECK-NOTES: :[[@LINE-3]]:29: note: hold 'mutex_' for the whole function
+  // CHECK-FIXES: {{^}}  void clear(std::size_t i) { std::scoped_lock lock(mutex_); counts_[i] = 0; }{{$}}
+
+  // The address handed to a function that may write through it.
+  void reset() { fill(&last_); }
+  // CHECK-NOTES: :[[@LINE-1]]:24: warning: 'last_' is written without holding 'mutex_', which guards it elsewhere: concurrent calls race [async-unguarded-member]
+  // CHECK-NOTES: :[[@LINE+12]]:5: note: 'last_' is written with 'mutex_' held here
+  // CHECK-NOTES: :[[@LINE-3]]:16: note: hold 'mutex_' for the whole function
+  // CHECK-FIXES: {{^}}  void reset() { std::scoped_lock lock(mutex_); fill(&last_); }{{$}}
+
+  // A read of a member written under the lock.
+  int first() { return counts_.front(); }
+  // CHECK-NOTES: :[[@LINE-1]]:24: warning: 'counts_' is read without holding 'mutex_', which guards it elsewhere: concurrent calls race [async-unguarded-member]
+  // CHECK-NOTES: :[[@LINE-19]]:5: note: 'counts_' is written with 'mutex_' held here
+  // CHECK-NOTES: :[[@LINE-3]]:15: note: hold 'mutex_' for the whole function
+  // CHECK-FIXES: {{^}}  int first() { std::scoped_lock lock(mutex_); return counts_.front(); }{{$}}
+  void record(int value) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    last_ = value;
+  }
+
+private:
+  static void fill(int *out) { *out = 0; }
+  std::mutex mutex_;
+  std::vector<int> counts_ = std::vector<int>(8);
+  int last_ = 0;
+};
