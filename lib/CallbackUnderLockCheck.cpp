@@ -43,10 +43,9 @@ void CallbackUnderLockCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   // Blocks that take a lock; the calls under it are found from there.
   auto Guard = declStmt(
       has(varDecl(hasType(hasUnqualifiedDesugaredType(recordType(hasDeclaration(
-          namedDecl(matchers::matchesNameList(&GuardTypes)))))))));
-  auto LockByHand = cxxMemberCallExpr(
-      callee(cxxMethodDecl(matchers::isLockMethod(),
-                           ofClass(matchers::matchesNameList(&MutexTypes)))));
+          cxxRecordDecl(matchers::isGuardType(&GuardTypes, &MutexTypes)))))))));
+  auto LockByHand = cxxMemberCallExpr(callee(cxxMethodDecl(
+      matchers::isLockMethod(), ofClass(matchers::isMutexType(&MutexTypes)))));
   Finder->addMatcher(compoundStmt(unless(isExpansionInSystemHeader()),
                                   has(stmt(anyOf(Guard, LockByHand))))
                          .bind("block"),

@@ -183,7 +183,8 @@ void LockOrderInversionCheck::summarise(const FunctionDecl &Function) {
   forEachLockTaken(
       *Function.getBody(), Types,
       [&](const HeldLock &Taken, llvm::ArrayRef<const HeldLock *> Held) {
-        if (adopts(Taken))
+        // Adopting a lock takes nothing; trying one never waits.
+        if (adopts(Taken) || Taken.Tried)
           return;
         std::vector<Acquisition> Now = AcquisitionsOf(Taken);
         Summary.Taken.insert(Summary.Taken.end(), Now.begin(), Now.end());

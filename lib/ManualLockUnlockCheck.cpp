@@ -52,7 +52,7 @@ bool isLockingCall(const CallExpr &Call, const NameList &MutexTypes) {
   return Method && Method->getIdentifier() &&
          (isLockMethod(Method->getName()) ||
           isUnlockMethod(Method->getName())) &&
-         MutexTypes.matches(*Method->getParent());
+         isMutexType(*Method->getParent(), MutexTypes);
 }
 
 /// Whether \p S unlocks \p Mutex somewhere.
@@ -233,9 +233,8 @@ void ManualLockUnlockCheck::registerPPCallbacks(
 
 void ManualLockUnlockCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   // Blocks with a statement that locks a mutex by hand.
-  auto LockByHand = cxxMemberCallExpr(
-      callee(cxxMethodDecl(matchers::isLockMethod(),
-                           ofClass(matchers::matchesNameList(&MutexTypes)))));
+  auto LockByHand = cxxMemberCallExpr(callee(cxxMethodDecl(
+      matchers::isLockMethod(), ofClass(matchers::isMutexType(&MutexTypes)))));
   Finder->addMatcher(
       compoundStmt(unless(isExpansionInSystemHeader()), has(LockByHand))
           .bind("block"),
@@ -249,7 +248,7 @@ void ManualLockUnlockCheck::check(const MatchFinder::MatchResult &Result) {
   for (const HeldLock &Lock : locksTakenIn(*Block, {NoGuards, MutexTypes})) {
     // A lock released elsewhere (by the caller, in another function) is a
     // protocol this check cannot see.
-    if (!Lock.Mutex || !Lock.ReleasedExplicitly)
+    if (!Lock.Mutex || !Lock.ReleasedExplicitly || Lock.Tried || Lock.Together)
       continue;
     ExitFinder Finder{MutexTypes, *Lock.Mutex, Calls};
     std::optional<Exit> Found;

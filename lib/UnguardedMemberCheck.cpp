@@ -215,7 +215,7 @@ void UnguardedMemberCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   // judged at the end of the translation unit, when all the member
   // functions it defines, inline or out of line, have been seen.
   auto Mutex = fieldDecl(hasType(hasUnqualifiedDesugaredType(recordType(
-      hasDeclaration(namedDecl(matchers::matchesNameList(&MutexTypes)))))));
+      hasDeclaration(cxxRecordDecl(matchers::isMutexType(&MutexTypes)))))));
   Finder->addMatcher(cxxMethodDecl(isDefinition(),
                                    unless(isExpansionInSystemHeader()),
                                    ofClass(cxxRecordDecl(has(Mutex))))
@@ -289,7 +289,7 @@ llvm::DenseSet<const CXXMethodDecl *> UnguardedMemberCheck::underCallersLock(
     bool TakesGuard = llvm::any_of(
         Summary.Method->parameters(), [&](const ParmVarDecl *Param) {
           const CXXRecordDecl *Record = recordOf(Param->getType());
-          return Record && GuardTypes.matches(*Record);
+          return Record && isGuardType(*Record, {GuardTypes, MutexTypes});
         });
     if (TakesGuard || Summary.Method->hasAttr<RequiresCapabilityAttr>())
       Result.insert(Summary.Method->getCanonicalDecl());
@@ -341,8 +341,8 @@ UnguardedMemberCheck::collectEvidence(llvm::ArrayRef<MethodSummary> Summaries,
 bool UnguardedMemberCheck::isShared(const FieldDecl &Field) const {
   const CXXRecordDecl *Record = recordOf(Field.getType());
   return Field.getType().isConstQualified() ||
-         (Record &&
-          (MutexTypes.matches(*Record) || ThreadSafeTypes.matches(*Record)));
+         (Record && (isMutexType(*Record, MutexTypes) ||
+                     ThreadSafeTypes.matches(*Record)));
 }
 
 void UnguardedMemberCheck::checkClass(

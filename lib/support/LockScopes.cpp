@@ -10,6 +10,8 @@
 #include "support/Records.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include <optional>
 
 namespace clang::tidy::asynctidy {
 
@@ -26,12 +28,45 @@ std::pair<const ValueDecl *, StringRef> memberCallStatement(const Stmt *S) {
           Call->getMethodDecl()->getName()};
 }
 
+/// `std::unique_lock lock(m, std::defer_lock)` or `std::try_to_lock`: the
+/// guard does not hold the mutex for sure.
 bool defersLocking(const CXXConstructExpr &Construct) {
   for (const Expr *Arg : Construct.arguments())
     if (const CXXRecordDecl *Tag = recordOf(Arg->getType()))
-      if (Tag->getName() == "defer_lock_t")
+      if (Tag->getName() == "defer_lock_t" || Tag->getName() == "try_to_lock_t")
         return true;
   return false;
+}
+
+/// The holder of a lock: the guard variable, or the mutex locked by hand.
+const ValueDecl *holderOf(const HeldLock &Lock) {
+  return Lock.Guard ? Lock.Guard : Lock.Mutex;
+}
+
+/// Whether \p S hands \p Holder on: `std::move(lock)` into an awaiter, a
+/// callee or a member.
+bool movesAway(const Stmt &S, const ValueDecl &Holder) {
+  bool Found = false;
+  forEachStmtOfFunction(S, [&](const Stmt &Node) {
+    if (const auto *Call = llvm::dyn_cast<CallExpr>(&Node);
+        Call && Call->isCallToStdMove() && Call->getNumArgs() == 1 &&
+        namedObject(Call->getArg(0)) == &Holder)
+      Found = true;
+    return !Found;
+  });
+  return Found;
+}
+
+/// Whether statement \p S ends the hold of \p Holder: unlock(), a guard's
+/// release(), or the guard moved away.
+bool releases(const Stmt &S, const ValueDecl *Holder) {
+  if (!Holder)
+    return false;
+  auto [Object, Method] = memberCallStatement(&S);
+  if (Object == Holder && (isUnlockMethod(Method) ||
+                           (Method == "release" && llvm::isa<VarDecl>(Holder))))
+    return true;
+  return llvm::isa<VarDecl>(Holder) && movesAway(S, *Holder);
 }
 
 /// The construction of a guard variable: `std::unique_lock lock(m);` or
@@ -49,16 +84,22 @@ const CXXConstructExpr *guardConstruction(const VarDecl &Guard) {
 llvm::SmallVector<const ValueDecl *, 1> mutexesOf(const VarDecl &Guard) {
   llvm::SmallVector<const ValueDecl *, 1> Mutexes;
   if (const CXXConstructExpr *Construct = guardConstruction(Guard))
-    for (const Expr *Arg : Construct->arguments())
+    for (const Expr *Arg : Construct->arguments()) {
+      // absl::MutexLock lock(&mu_): a guard handed the mutex's address.
+      if (const auto *Address =
+              llvm::dyn_cast<UnaryOperator>(Arg->IgnoreParenImpCasts());
+          Address && Address->getOpcode() == UO_AddrOf)
+        Arg = Address->getSubExpr();
       if (const ValueDecl *Mutex = namedObject(Arg))
         if (!recordOf(Mutex->getType()) ||
             !recordOf(Mutex->getType())->getName().ends_with("_lock_t"))
           Mutexes.push_back(Mutex);
+    }
   return Mutexes;
 }
 
 /// The guard a declaration statement constructs, if it constructs one.
-const VarDecl *guardDeclaredBy(const Stmt *S, const NameList &Guards) {
+const VarDecl *guardDeclaredBy(const Stmt *S, const LockTypes &Types) {
   const auto *Decls = llvm::dyn_cast<DeclStmt>(S);
   if (!Decls || !Decls->isSingleDecl())
     return nullptr;
@@ -66,7 +107,8 @@ const VarDecl *guardDeclaredBy(const Stmt *S, const NameList &Guards) {
   if (!Var || !Var->hasInit())
     return nullptr;
   const CXXRecordDecl *Record = recordOf(Var->getType());
-  if (!Record || !Guards.matches(*Record))
+  if (!Record || Var->getType()->isReferenceType() ||
+      !isGuardType(*Record, Types))
     return nullptr;
   const CXXConstructExpr *Construct = guardConstruction(*Var);
   if (!Construct || Construct->getNumArgs() == 0 || defersLocking(*Construct))
@@ -75,35 +117,151 @@ const VarDecl *guardDeclaredBy(const Stmt *S, const NameList &Guards) {
 }
 } // namespace
 
-bool isLockMethod(StringRef Name) {
-  return Name == "lock" || Name == "lock_shared" || Name == "Lock" ||
-         Name == "ReaderLock" || Name == "WriterLock";
+namespace {
+/// The lock that \p Holder names, a guard variable or a mutex.
+std::optional<HeldLock> lockOf(const ValueDecl &Holder,
+                               const LockTypes &Types) {
+  const CXXRecordDecl *Record = recordOf(Holder.getType());
+  if (!Record)
+    return std::nullopt;
+  HeldLock Lock;
+  if (const auto *Guard = llvm::dyn_cast<VarDecl>(&Holder);
+      Guard && isGuardType(*Record, Types)) {
+    Lock.Guard = Guard;
+    Lock.Mutexes = mutexesOf(*Guard);
+  } else if (isMutexType(*Record, Types.Mutexes)) {
+    Lock.Mutex = &Holder;
+    Lock.Mutexes = {&Holder};
+  } else {
+    return std::nullopt;
+  }
+  return Lock;
 }
 
-// Not release(): std::unique_lock::release() leaves the mutex locked.
-bool isUnlockMethod(StringRef Name) {
-  return Name == "unlock" || Name == "unlock_shared" || Name == "Unlock" ||
-         Name == "ReaderUnlock" || Name == "WriterUnlock";
+/// A condition that tried a lock: `m.try_lock()`, `lock.try_lock_for(d)`,
+/// `lock.owns_lock()` or `lock` of a guard, maybe negated.
+struct TriedLock {
+  std::optional<HeldLock> Lock;
+  bool Negated = false;
+};
+
+TriedLock triedIn(const Expr *Condition, const LockTypes &Types) {
+  TriedLock Result;
+  if (!Condition)
+    return Result;
+  Condition = Condition->IgnoreParenImpCasts();
+  while (const auto *Not = llvm::dyn_cast<UnaryOperator>(Condition)) {
+    if (Not->getOpcode() != UO_LNot)
+      return Result;
+    Result.Negated = !Result.Negated;
+    Condition = Not->getSubExpr()->IgnoreParenImpCasts();
+  }
+  const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(Condition);
+  const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+  const ValueDecl *Object =
+      Method ? namedObject(Call->getImplicitObjectArgument()) : nullptr;
+  if (!Object)
+    return Result;
+  bool Tries = Method->getIdentifier() && isTryLockMethod(Method->getName());
+  bool Asks = llvm::isa<CXXConversionDecl>(Method) ||
+              (Method->getIdentifier() && Method->getName() == "owns_lock");
+  if (Tries || (Asks && llvm::isa<VarDecl>(Object)))
+    Result.Lock = lockOf(*Object, Types);
+  if (Result.Lock)
+    Result.Lock->Tried = true;
+  return Result;
 }
+
+/// Whether \p S always leaves the enclosing block: a return, a throw, a
+/// jump, or a block that ends in one.
+bool alwaysLeaves(const Stmt *S) {
+  if (const auto *Block = llvm::dyn_cast_or_null<CompoundStmt>(S))
+    return !Block->body_empty() && alwaysLeaves(Block->body_back());
+  if (const auto *Cleanups = llvm::dyn_cast_or_null<ExprWithCleanups>(S))
+    S = Cleanups->getSubExpr();
+  return llvm::isa_and_nonnull<ReturnStmt, CXXThrowExpr, BreakStmt,
+                               ContinueStmt, GotoStmt, CoreturnStmt>(S);
+}
+
+/// `std::lock(a, b)`: the mutexes it takes together.
+std::optional<HeldLock> lockedTogether(const Stmt *S, const LockTypes &Types) {
+  if (const auto *Cleanups = llvm::dyn_cast<ExprWithCleanups>(S))
+    S = Cleanups->getSubExpr();
+  const auto *Call = llvm::dyn_cast<CallExpr>(S);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Callee || !Callee->getIdentifier() || Callee->getName() != "lock" ||
+      llvm::isa<CXXMethodDecl>(Callee) || Call->getNumArgs() < 2)
+    return std::nullopt;
+  HeldLock Lock;
+  Lock.Together = true;
+  for (const Expr *Arg : Call->arguments()) {
+    const ValueDecl *Mutex = namedObject(Arg);
+    const CXXRecordDecl *Record = Mutex ? recordOf(Mutex->getType()) : nullptr;
+    if (!Record || !isMutexType(*Record, Types.Mutexes))
+      return std::nullopt;
+    Lock.Mutexes.push_back(Mutex);
+  }
+  Lock.Mutex = Lock.Mutexes.front();
+  return Lock;
+}
+
+/// The lock that statement \p S of a block takes for the statements after
+/// it, if it takes one.
+std::optional<HeldLock> lockTakenBy(const Stmt *S, const LockTypes &Types) {
+  if (const VarDecl *Guard = guardDeclaredBy(S, Types)) {
+    HeldLock Lock;
+    Lock.Guard = Guard;
+    Lock.Mutexes = mutexesOf(*Guard);
+    return Lock;
+  }
+  // `if (!m.try_lock()) return;` and `while (!m.try_lock()) ...`: held
+  // after them.
+  if (const auto *If = llvm::dyn_cast<IfStmt>(S)) {
+    TriedLock Tried = triedIn(If->getCond(), Types);
+    if (Tried.Negated && !If->getElse() && alwaysLeaves(If->getThen()))
+      return Tried.Lock;
+    return std::nullopt;
+  }
+  if (const auto *While = llvm::dyn_cast<WhileStmt>(S)) {
+    TriedLock Tried = triedIn(While->getCond(), Types);
+    return Tried.Negated ? Tried.Lock : std::nullopt;
+  }
+  if (std::optional<HeldLock> Together = lockedTogether(S, Types))
+    return Together;
+  // A guard locked again (`lock.lock()` after `lock.unlock()`, or after
+  // std::defer_lock), or a mutex locked by hand.
+  auto [Object, Method] = memberCallStatement(S);
+  if (!Object || !isLockMethod(Method))
+    return std::nullopt;
+  return lockOf(*Object, Types);
+}
+} // namespace
 
 const ValueDecl *namedObject(const Expr *E) {
   E = E->IgnoreParenImpCasts();
-  if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E))
+  if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E)) {
+    // `std::mutex &m = mutex_;`: the reference names what it was bound to.
+    const auto *Var = llvm::dyn_cast<VarDecl>(Ref->getDecl());
+    if (Var && Var->getType()->isReferenceType() && Var->getInit() &&
+        !llvm::isa<ParmVarDecl>(Var))
+      if (const ValueDecl *Bound = namedObject(Var->getInit()))
+        return Bound;
     return Ref->getDecl();
+  }
   if (const auto *Member = llvm::dyn_cast<MemberExpr>(E))
     return Member->getMemberDecl();
   return nullptr;
 }
 
 const Expr *firstSuspensionWhileHeld(const Stmt &S, const HeldLock &Lock) {
-  const ValueDecl *Holder = Lock.Guard ? Lock.Guard : Lock.Mutex;
+  const ValueDecl *Holder = holderOf(Lock);
   if (const auto *Block = llvm::dyn_cast<CompoundStmt>(&S)) {
     // Released on this path from an unlock() on, until a lock() takes the
     // same lock again.
     bool Held = true;
     for (const Stmt *Child : Block->body()) {
       auto [Object, Method] = memberCallStatement(Child);
-      if (Object == Holder && isUnlockMethod(Method))
+      if (releases(*Child, Holder))
         Held = false;
       else if (Object == Holder && isLockMethod(Method))
         Held = true;
@@ -144,10 +302,25 @@ void visitWithLocksHeld(const Stmt &S, const LockTypes &Types,
   Visit(S, Held, Taking);
   const auto *Block = llvm::dyn_cast<CompoundStmt>(&S);
   if (!Block) {
+    // `if (m.try_lock()) { ... }`: the branch that got the lock holds it.
+    const Stmt *Succeeded = nullptr;
+    std::optional<HeldLock> Tried;
+    if (const auto *If = llvm::dyn_cast<IfStmt>(&S)) {
+      TriedLock Attempt = triedIn(If->getCond(), Types);
+      Tried = Attempt.Lock;
+      Succeeded = Attempt.Negated ? If->getElse() : If->getThen();
+      if (Tried)
+        Tried->Acquire = &S;
+    }
     forEachStmtOfFunction(S, [&](const Stmt &Child) {
       if (&Child == &S)
         return true;
+      bool Holds = Tried && &Child == Succeeded;
+      if (Holds)
+        Held.push_back(&*Tried);
       visitWithLocksHeld(Child, Types, Held, Visit);
+      if (Holds)
+        Held.pop_back();
       return false;
     });
     return;
@@ -169,12 +342,9 @@ void visitWithLocksHeld(const Stmt &S, const LockTypes &Types,
     visitWithLocksHeld(*Child, Types, Held, Visit, TakenHere);
     // An enclosing lock released on this path, `lock.unlock(); ...`, stays
     // released for the rest of this block.
-    auto [Object, Method] = memberCallStatement(Child);
-    if (Object && isUnlockMethod(Method))
-      for (size_t I = 0; I < Outer; ++I)
-        if (Held[I] &&
-            (Held[I]->Guard ? Held[I]->Guard : Held[I]->Mutex) == Object)
-          Held[I] = nullptr;
+    for (size_t I = 0; I < Outer; ++I)
+      if (Held[I] && releases(*Child, holderOf(*Held[I])))
+        Held[I] = nullptr;
     ++Index;
   }
   // Other paths leave the block with the enclosing locks still held.
@@ -242,45 +412,22 @@ std::vector<HeldLock> locksTakenIn(const CompoundStmt &Block,
   std::vector<HeldLock> Locks;
   llvm::ArrayRef<Stmt *> Body(Block.body_begin(), Block.body_end());
   for (size_t I = 0; I < Body.size(); ++I) {
-    HeldLock Lock;
-    if (const VarDecl *Guard = guardDeclaredBy(Body[I], Types.Guards)) {
-      Lock.Guard = Guard;
-      Lock.Mutexes = mutexesOf(*Guard);
-    } else {
-      auto [Object, Method] = memberCallStatement(Body[I]);
-      const CXXRecordDecl *Record =
-          Object ? recordOf(Object->getType()) : nullptr;
-      if (!Record || !isLockMethod(Method))
-        continue;
-      // A guard locked again (`lock.lock()` after `lock.unlock()`, or after
-      // std::defer_lock), or a mutex locked by hand.
-      const auto *GuardVar = llvm::dyn_cast<VarDecl>(Object);
-      if (GuardVar && Types.Guards.matches(*Record)) {
-        Lock.Guard = GuardVar;
-        Lock.Mutexes = mutexesOf(*GuardVar);
-      } else if (Types.Mutexes.matches(*Record)) {
-        Lock.Mutex = Object;
-        Lock.Mutexes = {Object};
-      } else {
-        continue;
-      }
-    }
-    Lock.Acquire = Body[I];
-    Lock.Block = &Block;
-    Lock.First = I + 1;
-    Lock.End = Body.size();
-    // The lock ends at the first statement that releases it: the guard's
-    // unlock(), or unlock() on the same mutex.
-    const ValueDecl *Holder = Lock.Guard ? Lock.Guard : Lock.Mutex;
-    for (size_t J = Lock.First; J < Body.size(); ++J) {
-      auto [Object, Method] = memberCallStatement(Body[J]);
-      if (Object == Holder && isUnlockMethod(Method)) {
-        Lock.End = J;
-        Lock.ReleasedExplicitly = true;
+    std::optional<HeldLock> Lock = lockTakenBy(Body[I], Types);
+    if (!Lock)
+      continue;
+    Lock->Acquire = Body[I];
+    Lock->Block = &Block;
+    Lock->First = I + 1;
+    Lock->End = Body.size();
+    // The lock ends at the first statement that releases it.
+    for (size_t J = Lock->First; J < Body.size(); ++J) {
+      if (releases(*Body[J], holderOf(*Lock))) {
+        Lock->End = J;
+        Lock->ReleasedExplicitly = true;
         break;
       }
     }
-    Locks.push_back(Lock);
+    Locks.push_back(*Lock);
   }
   return Locks;
 }

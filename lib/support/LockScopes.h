@@ -8,33 +8,13 @@
 #ifndef ASYNCTIDY_SUPPORT_LOCKSCOPES_H
 #define ASYNCTIDY_SUPPORT_LOCKSCOPES_H
 
-#include "support/NameList.h"
+#include "support/LockTypes.h"
 #include "clang/AST/Stmt.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include <vector>
 
 namespace clang::tidy::asynctidy {
-
-/// The default GuardTypes option of the checks that follow locks.
-inline constexpr llvm::StringLiteral DefaultGuardTypes =
-    "::std::lock_guard;::std::unique_lock;::std::scoped_lock;"
-    "::std::shared_lock;::boost::lock_guard;::boost::unique_lock;"
-    "::boost::shared_lock;::absl::MutexLock;::absl::ReaderMutexLock;"
-    "::absl::WriterMutexLock";
-/// The default MutexTypes option of the checks that follow locks.
-inline constexpr llvm::StringLiteral DefaultMutexTypes =
-    "::std::mutex;::std::recursive_mutex;::std::timed_mutex;"
-    "::std::recursive_timed_mutex;::std::shared_mutex;"
-    "::std::shared_timed_mutex;::boost::mutex;::absl::Mutex";
-
-/// The names that tell locks apart from other objects.
-struct LockTypes {
-  /// RAII guards that lock in their constructor: std::lock_guard, ...
-  const NameList &Guards;
-  /// Mutexes whose lock() a function may call by hand.
-  const NameList &Mutexes;
-};
 
 /// A lock taken by one statement of a block and held by the statements that
 /// follow it, up to where it is released or the block ends.
@@ -57,11 +37,20 @@ struct HeldLock {
   bool ReleasedExplicitly = false;
   /// The block whose statement Acquire is (its First - 1st statement).
   const CompoundStmt *Block = nullptr;
+  /// Whether the lock was tried (`if (!m.try_lock()) return;`): taking it
+  /// never waits, so it is no step of a lock order.
+  bool Tried = false;
+  /// Whether std::lock() took the Mutexes together (Mutex is the first).
+  bool Together = false;
 };
 
 /// The locks that the statements of \p Block take, each with the statements
 /// of \p Block that run while it is held. Locks taken in nested blocks are
-/// those blocks' own; a guard constructed with std::defer_lock holds nothing.
+/// those blocks' own; a guard constructed with std::defer_lock or
+/// std::try_to_lock holds nothing by itself (`if (lock)` does, see
+/// forEachStmtWithLocksHeld). A lock is held up to the statement that
+/// releases it: unlock(), a guard's release(), or a guard moved away
+/// (`co_await resume_with(std::move(lock))`).
 std::vector<HeldLock> locksTakenIn(const CompoundStmt &Block,
                                    const LockTypes &Types);
 
@@ -72,24 +61,13 @@ const Expr *firstSuspensionWhileHeld(const Stmt &S, const HeldLock &Lock);
 
 /// Visits \p Body and the statements in it, as forEachStmtOfFunction does
 /// (not nested functions), each with the locks held when it runs: those
-/// taken by enclosing blocks and not yet released on the path to it.
+/// taken by enclosing blocks and not yet released on the path to it, and
+/// in the branch of an `if` whose condition tried a lock and got it
+/// (`if (m.try_lock())`, `if (lock.owns_lock())`, `if (lock)`).
 void forEachStmtWithLocksHeld(
     const Stmt &Body, const LockTypes &Types,
     llvm::function_ref<void(const Stmt &, llvm::ArrayRef<const HeldLock *>)>
         Visit);
-
-/// Whether a method named \p Name takes a lock: lock(), lock_shared(), and
-/// absl::Mutex's Lock(), ReaderLock(), WriterLock().
-bool isLockMethod(llvm::StringRef Name);
-/// Whether a method named \p Name releases a lock (not release(), which
-/// leaves the mutex locked).
-bool isUnlockMethod(llvm::StringRef Name);
-
-namespace matchers {
-AST_MATCHER(NamedDecl, isLockMethod) {
-  return Node.getIdentifier() && asynctidy::isLockMethod(Node.getName());
-}
-} // namespace matchers
 
 /// Visits each lock that \p Body takes (as locksTakenIn finds them, in every
 /// block of \p Body but not in nested functions), with the locks already
@@ -99,8 +77,8 @@ void forEachLockTaken(
     llvm::function_ref<void(const HeldLock &, llvm::ArrayRef<const HeldLock *>)>
         Visit);
 
-/// The variable or data member \p E names, looking through `this->`, or
-/// nullptr.
+/// The variable or data member \p E names, looking through `this->` and
+/// references (`std::mutex &m = mutex_;` names mutex_), or nullptr.
 const ValueDecl *namedObject(const Expr *E);
 
 /// The mutex type a guard of type \p GuardType locks (its first template

@@ -140,12 +140,19 @@ void passedOn() {
   // CHECK-MESSAGES-CXX14: :[[@LINE-7]]:3: warning: mutex 'registry_mutex' is locked
 }
 
-// A user-listed mutex type, with the option.
+// A mutex type of the program, known by its lock() and unlock() members,
+// or listed in the option.
 void spinning() {
   spin.lock();
   validate("spin");
   spin.unlock();
-  // CHECK-MESSAGES-OPTS: :[[@LINE-3]]:3: warning: mutex 'spin' is locked and unlocked by hand
+  // CHECK-NOTES: :[[@LINE-3]]:3: warning: mutex 'spin' is locked and unlocked by hand
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: this call may throw, leaving 'spin' locked
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: 'spin' is unlocked only here
+  // CHECK-FIXES: {{^}}  std::unique_lock lock(spin);{{$}}
+  // CHECK-MESSAGES-CXX14: :[[@LINE-7]]:3: warning: mutex 'spin' is locked and unlocked by hand
+  // CHECK-FIXES-CXX14: {{^}}  std::unique_lock<app::SpinLock> lock(spin);{{$}}
+  // CHECK-MESSAGES-OPTS: :[[@LINE-9]]:3: warning: mutex 'spin' is locked and unlocked by hand
   // CHECK-FIXES-OPTS: {{^}}  std::unique_lock lock(spin);{{$}}
   // CHECK-FIXES-OPTS: {{^}}  lock.unlock();{{$}}
 }

@@ -72,3 +72,57 @@ void lambdasAreTheirOwn() {
   auto later = [] { touch(); };
   later();
 }
+
+// ---- the lock model of issue 15 ---------------------------------------------
+
+// The branch where an attempt got the lock holds it; the other does not.
+void triedBranches(std::unique_lock<std::mutex> &given) {
+  if (a.try_lock()) {
+    touch();
+    // CHECK: :[[@LINE-1]]:5: warning: held: a [probe-locks-held]
+    a.unlock();
+    touch();
+    // CHECK: :[[@LINE-1]]:5: warning: held: none
+  } else {
+    touch();
+    // CHECK: :[[@LINE-1]]:5: warning: held: none
+  }
+  std::unique_lock<std::mutex> lock(b, std::try_to_lock);
+  if (lock)
+    touch();
+  // CHECK: :[[@LINE-1]]:5: warning: held: b [probe-locks-held]
+  if (!lock.owns_lock())
+    touch();
+  // CHECK: :[[@LINE-1]]:5: warning: held: none
+  else
+    touch();
+  // CHECK: :[[@LINE-1]]:5: warning: held: b [probe-locks-held]
+  touch();
+  // CHECK: :[[@LINE-1]]:3: warning: held: none
+}
+
+// A lock moved away, also in a nested block, is released from the statement
+// that moves it on: afterwards it may or may not be held, and a lock held
+// "maybe" is not held.
+void consume(std::unique_lock<std::mutex> lock);
+void movedInABranch(bool flag) {
+  std::unique_lock<std::mutex> lock(a);
+  // CHECK: :[[@LINE-1]]:3: warning: takes a while holding: none
+  if (flag) {
+    consume(std::move(lock));
+    touch();
+    // CHECK: :[[@LINE-1]]:5: warning: held: none
+  }
+  touch();
+  // CHECK: :[[@LINE-1]]:3: warning: held: none
+}
+
+// std::lock takes several at once: no order between them.
+void together() {
+  std::lock(a, b);
+  // CHECK: :[[@LINE-1]]:3: warning: takes a b while holding: none
+  touch();
+  // CHECK: :[[@LINE-1]]:3: warning: held: a b
+  a.unlock();
+  b.unlock();
+}

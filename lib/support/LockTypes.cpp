@@ -1,0 +1,111 @@
+//===--- LockTypes.cpp - which types are mutexes, and which are guards ----===//
+//
+// Part of asynctidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#include "support/LockTypes.h"
+#include "support/Records.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Stmt.h"
+
+namespace clang::tidy::asynctidy {
+
+bool isLockMethod(StringRef Name) {
+  return Name == "lock" || Name == "lock_shared" || Name == "Lock" ||
+         Name == "ReaderLock" || Name == "WriterLock";
+}
+
+bool isTryLockMethod(StringRef Name) {
+  return Name == "try_lock" || Name == "try_lock_for" ||
+         Name == "try_lock_until" || Name == "try_lock_shared" ||
+         Name == "try_lock_shared_for" || Name == "try_lock_shared_until" ||
+         Name == "TryLock" || Name == "ReaderTryLock" ||
+         Name == "WriterTryLock";
+}
+
+// Not release(): std::unique_lock::release() leaves the mutex locked.
+bool isUnlockMethod(StringRef Name) {
+  return Name == "unlock" || Name == "unlock_shared" || Name == "Unlock" ||
+         Name == "ReaderUnlock" || Name == "WriterUnlock";
+}
+
+namespace {
+/// The member function named \p Name that \p Record declares, if one.
+const CXXMethodDecl *methodNamed(const CXXRecordDecl &Record, StringRef Name) {
+  for (const NamedDecl *Found :
+       Record.lookup(&Record.getASTContext().Idents.get(Name)))
+    if (const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Found))
+      return Method;
+  return nullptr;
+}
+
+/// Whether \p Method does nothing: `void lock() {}` takes no lock (the
+/// peer suite that Infer ships counts it as none).
+bool isEmpty(const CXXMethodDecl &Method) {
+  const FunctionDecl *Definition = Method.getDefinition();
+  const auto *Body =
+      Definition ? llvm::dyn_cast_or_null<CompoundStmt>(Definition->getBody())
+                 : nullptr;
+  return Body && Body->body_empty();
+}
+
+/// The classes that the constructors of \p Record are handed first, by
+/// reference or by pointer (not copies or moves of \p Record).
+llvm::SmallVector<const CXXRecordDecl *, 2>
+handedToConstructors(const CXXRecordDecl &Record) {
+  llvm::SmallVector<const CXXRecordDecl *, 2> Handed;
+  for (const CXXConstructorDecl *Constructor : Record.ctors()) {
+    if (Constructor->getNumParams() == 0 ||
+        Constructor->isCopyOrMoveConstructor())
+      continue;
+    QualType Param = Constructor->getParamDecl(0)->getType();
+    if (Param->isPointerType())
+      Param = Param->getPointeeType();
+    else if (!Param->isReferenceType())
+      continue;
+    if (const CXXRecordDecl *Class = recordOf(Param);
+        Class && Class->getCanonicalDecl() != Record.getCanonicalDecl())
+      Handed.push_back(Class);
+  }
+  return Handed;
+}
+} // namespace
+
+bool isMutexType(const CXXRecordDecl &Record, const NameList &Mutexes) {
+  if (Mutexes.matches(Record))
+    return true;
+  const CXXRecordDecl *Definition = Record.getDefinition();
+  if (!Definition || Definition->isInStdNamespace())
+    return false;
+  // lock() of an asynchronous mutex returns what to co_await: not this.
+  const CXXMethodDecl *Lock = methodNamed(*Definition, "lock");
+  if (!Lock || !methodNamed(*Definition, "unlock") || isEmpty(*Lock) ||
+      !Lock->getReturnType()->isVoidType())
+    return false;
+  // A guard with lock()/unlock() of its own (a unique_lock look-alike)
+  // holds a mutex; it is not one.
+  for (const CXXRecordDecl *Handed : handedToConstructors(*Definition))
+    if (Handed->getDefinition() &&
+        methodNamed(*Handed->getDefinition(), "lock"))
+      return false;
+  return true;
+}
+
+bool isGuardType(const CXXRecordDecl &Record, const LockTypes &Types) {
+  if (Types.Guards.matches(Record))
+    return true;
+  const CXXRecordDecl *Definition = Record.getDefinition();
+  if (!Definition || Definition->isInStdNamespace())
+    return false;
+  const CXXDestructorDecl *Destructor = Definition->getDestructor();
+  if (!Destructor || !Destructor->isUserProvided())
+    return false;
+  for (const CXXRecordDecl *Handed : handedToConstructors(*Definition))
+    if (isMutexType(*Handed, Types.Mutexes))
+      return true;
+  return false;
+}
+
+} // namespace clang::tidy::asynctidy

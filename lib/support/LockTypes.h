@@ -1,0 +1,75 @@
+//===--- LockTypes.h - which types are mutexes, and which are guards ------===//
+//
+// Part of asynctidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNCTIDY_SUPPORT_LOCKTYPES_H
+#define ASYNCTIDY_SUPPORT_LOCKTYPES_H
+
+#include "support/NameList.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+
+namespace clang::tidy::asynctidy {
+
+/// The default GuardTypes option of the checks that follow locks.
+inline constexpr llvm::StringLiteral DefaultGuardTypes =
+    "::std::lock_guard;::std::unique_lock;::std::scoped_lock;"
+    "::std::shared_lock;::boost::lock_guard;::boost::unique_lock;"
+    "::boost::shared_lock;::absl::MutexLock;::absl::ReaderMutexLock;"
+    "::absl::WriterMutexLock";
+/// The default MutexTypes option of the checks that follow locks.
+inline constexpr llvm::StringLiteral DefaultMutexTypes =
+    "::std::mutex;::std::recursive_mutex;::std::timed_mutex;"
+    "::std::recursive_timed_mutex;::std::shared_mutex;"
+    "::std::shared_timed_mutex;::boost::mutex;::absl::Mutex";
+
+/// The names that tell locks apart from other objects. Types the lists do
+/// not name are recognised by their shape (see isMutexType, isGuardType).
+struct LockTypes {
+  /// RAII guards that lock in their constructor: std::lock_guard, ...
+  const NameList &Guards;
+  /// Mutexes whose lock() a function may call by hand.
+  const NameList &Mutexes;
+};
+
+/// Whether \p Record is a mutex: listed in \p Mutexes, or a class of the
+/// program with `lock()` and `unlock()` members (a wrapper such as
+/// `port::Mutex`) whose `lock()` is not empty and that is not a guard.
+bool isMutexType(const CXXRecordDecl &Record, const NameList &Mutexes);
+
+/// Whether \p Record is a lock guard: listed in \p Guards, or a class with
+/// a destructor of its own and a constructor that is handed a mutex (by
+/// reference or pointer), as `MutexLock(Mutex *)` is.
+bool isGuardType(const CXXRecordDecl &Record, const LockTypes &Types);
+
+/// Whether a method named \p Name takes a lock: lock(), lock_shared(), and
+/// absl::Mutex's Lock(), ReaderLock(), WriterLock().
+bool isLockMethod(llvm::StringRef Name);
+/// Whether a method named \p Name tries to take a lock and says whether it
+/// did: try_lock(), try_lock_for(), try_lock_until(), TryLock(), ...
+bool isTryLockMethod(llvm::StringRef Name);
+/// Whether a method named \p Name releases a lock (not release(), which
+/// leaves the mutex locked).
+bool isUnlockMethod(llvm::StringRef Name);
+
+namespace matchers {
+AST_MATCHER(NamedDecl, isLockMethod) {
+  return Node.getIdentifier() && asynctidy::isLockMethod(Node.getName());
+}
+/// A class that isMutexType() recognises.
+AST_MATCHER_P(CXXRecordDecl, isMutexType, const NameList *, Mutexes) {
+  return asynctidy::isMutexType(Node, *Mutexes);
+}
+/// A class that isGuardType() recognises.
+AST_MATCHER_P2(CXXRecordDecl, isGuardType, const NameList *, Guards,
+               const NameList *, Mutexes) {
+  return asynctidy::isGuardType(Node, {*Guards, *Mutexes});
+}
+} // namespace matchers
+
+} // namespace clang::tidy::asynctidy
+
+#endif // ASYNCTIDY_SUPPORT_LOCKTYPES_H
