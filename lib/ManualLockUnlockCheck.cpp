@@ -153,6 +153,10 @@ struct ExitFinder {
     forEachStmtOfFunction(S, [&](const Stmt &Node) {
       if (Found)
         return false;
+      if (const auto *Block = llvm::dyn_cast<CompoundStmt>(&Node)) {
+        Found = findInBlock(*Block, InLoop, InSwitch, Caught);
+        return false;
+      }
       if (&Node == &S)
         return visit(Node, InLoop, InSwitch, Caught, Found);
       if (llvm::isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt, SwitchStmt>(
@@ -167,6 +171,23 @@ struct ExitFinder {
       return visit(Node, InLoop, InSwitch, Caught, Found);
     });
     return Found;
+  }
+
+  /// A block runs locked up to a statement that unlocks the mutex
+  /// (`if (done) { m.unlock(); return; }`): what follows is not the region's.
+  std::optional<Exit> findInBlock(const CompoundStmt &Block, bool InLoop,
+                                  bool InSwitch, bool Caught) const {
+    for (const Stmt *Child : Block.body()) {
+      const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(Child);
+      if (Call && Call->getMethodDecl() &&
+          Call->getMethodDecl()->getIdentifier() &&
+          isUnlockMethod(Call->getMethodDecl()->getName()) &&
+          namedObject(Call->getImplicitObjectArgument()) == &Mutex)
+        return std::nullopt;
+      if (std::optional<Exit> Found = find(*Child, InLoop, InSwitch, Caught))
+        return Found;
+    }
+    return std::nullopt;
   }
 
   /// `try { ... } catch (...) { m.unlock(); throw; }` is the hand-written

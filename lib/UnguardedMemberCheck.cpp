@@ -185,6 +185,21 @@ bool documentsNotThreadSafe(const CXXMethodDecl &Method) {
   return false;
 }
 
+/// Whether \p Call asserts that the caller holds a lock: a function marked
+/// `assert_capability` / `assert_exclusive_lock`
+/// (`ABSL_ASSERT_EXCLUSIVE_LOCK`), or `mutex_.AssertHeld()`.
+bool assertsLockHeld(const CallExpr &Call) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee)
+    return false;
+  for (const Attr *A : Callee->attrs())
+    if (StringRef(A->getSpelling()).starts_with("assert_"))
+      return true;
+  return Callee->getIdentifier() && (Callee->getName() == "AssertHeld" ||
+                                     Callee->getName() == "AssertReaderHeld" ||
+                                     Callee->getName() == "assert_held");
+}
+
 /// Member functions that say they do their own thing with the locks: no
 /// thread-safety analysis, documented as not for concurrent use, or an
 /// assignment that locks to copy another object.
@@ -247,6 +262,7 @@ UnguardedMemberCheck::summarise(const CXXMethodDecl &Method) const {
         if (const MemberExpr *Member = addressOnly(S))
           AddressOnly.insert(Member);
         if (const auto *Call = llvm::dyn_cast<CallExpr>(&S)) {
+          Summary.AssertsLock |= assertsLockHeld(*Call);
           if (const CXXMethodDecl *Callee = calleeOnThis(*Call, *Class))
             Summary.Calls.push_back({Callee, !Held.empty()});
           StringRef Name = unresolvedCalleeOnThis(*Call);
@@ -291,7 +307,8 @@ llvm::DenseSet<const CXXMethodDecl *> UnguardedMemberCheck::underCallersLock(
           const CXXRecordDecl *Record = recordOf(Param->getType());
           return Record && isGuardType(*Record, {GuardTypes, MutexTypes});
         });
-    if (TakesGuard || Summary.Method->hasAttr<RequiresCapabilityAttr>())
+    if (TakesGuard || Summary.AssertsLock ||
+        Summary.Method->hasAttr<RequiresCapabilityAttr>())
       Result.insert(Summary.Method->getCanonicalDecl());
     for (StringRef Name : Summary.UnresolvedCallsUnderLock)
       NamesCalledUnderLock.insert(Name);

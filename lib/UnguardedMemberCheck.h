@@ -53,6 +53,8 @@ public:
     /// held, before it resolves which overload.
     llvm::SmallVector<StringRef, 1> UnresolvedCallsUnderLock;
     bool TakesLock = false;
+    /// Whether it asserts that its caller holds a lock (`AssertHeld()`).
+    bool AssertsLock = false;
   };
 
 private:

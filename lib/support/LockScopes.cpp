@@ -150,6 +150,17 @@ TriedLock triedIn(const Expr *Condition, const LockTypes &Types) {
   if (!Condition)
     return Result;
   Condition = Condition->IgnoreParenImpCasts();
+  // `!lock || queue_.empty()` fails whenever the attempt did; `lock &&
+  // ready` succeeds only when it succeeded.
+  if (const auto *Logical = llvm::dyn_cast<BinaryOperator>(Condition);
+      Logical && Logical->isLogicalOp()) {
+    for (const Expr *Side : {Logical->getLHS(), Logical->getRHS()}) {
+      TriedLock Found = triedIn(Side, Types);
+      if (Found.Lock && Found.Negated == (Logical->getOpcode() == BO_LOr))
+        return Found;
+    }
+    return Result;
+  }
   while (const auto *Not = llvm::dyn_cast<UnaryOperator>(Condition)) {
     if (Not->getOpcode() != UO_LNot)
       return Result;
@@ -302,16 +313,23 @@ void visitWithLocksHeld(const Stmt &S, const LockTypes &Types,
   Visit(S, Held, Taking);
   const auto *Block = llvm::dyn_cast<CompoundStmt>(&S);
   if (!Block) {
-    // `if (m.try_lock()) { ... }`: the branch that got the lock holds it.
+    // `if (m.try_lock()) { ... }`: the branch that got the lock holds it;
+    // so does the right of `!lock || ...` and of `lock && ...`.
     const Stmt *Succeeded = nullptr;
     std::optional<HeldLock> Tried;
     if (const auto *If = llvm::dyn_cast<IfStmt>(&S)) {
       TriedLock Attempt = triedIn(If->getCond(), Types);
       Tried = Attempt.Lock;
       Succeeded = Attempt.Negated ? If->getElse() : If->getThen();
-      if (Tried)
-        Tried->Acquire = &S;
+    } else if (const auto *Logical = llvm::dyn_cast<BinaryOperator>(&S);
+               Logical && Logical->isLogicalOp()) {
+      TriedLock Attempt = triedIn(Logical->getLHS(), Types);
+      if (Attempt.Negated == (Logical->getOpcode() == BO_LOr))
+        Tried = Attempt.Lock;
+      Succeeded = Logical->getRHS();
     }
+    if (Tried)
+      Tried->Acquire = &S;
     forEachStmtOfFunction(S, [&](const Stmt &Child) {
       if (&Child == &S)
         return true;

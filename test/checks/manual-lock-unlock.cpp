@@ -45,8 +45,8 @@ void registerName(const std::string &name) {
   // CHECK-FIXES-CXX14: {{^}}  lock.unlock();{{$}}
 }
 
-// An early return on one path: it keeps the lock. The unlock() on the other
-// path becomes the unique_lock's, so that the mutex is not unlocked twice.
+// An early return that keeps the lock (one after an unlock() does not); the
+// other unlock() becomes the unique_lock's, so none unlocks twice.
 int removeName(const std::string &name) {
   registry_mutex.lock();
   for (size_t i = 0; i < registry.size(); ++i) {
@@ -60,7 +60,7 @@ int removeName(const std::string &name) {
   registry_mutex.unlock();
   return -2;
   // CHECK-NOTES: :[[@LINE-11]]:3: warning: mutex 'registry_mutex' is locked and unlocked by hand
-  // CHECK-NOTES: :[[@LINE-8]]:7: note: this return leaves 'registry_mutex' locked
+  // CHECK-NOTES: :[[@LINE-4]]:5: note: this return leaves 'registry_mutex' locked
   // CHECK-NOTES: :[[@LINE-4]]:3: note: 'registry_mutex' is unlocked only here
   // CHECK-FIXES: {{^}}  std::unique_lock lock(registry_mutex);{{$}}
   // CHECK-FIXES: {{^}}      lock.unlock();{{$}}

@@ -128,6 +128,35 @@ private:
 };
 template class Workers<std::function<void()>>;
 
+// A function that asserts its caller holds the lock runs under it; a tried
+// lock is held where the test that it failed has left.
+#define ASSERT_EXCLUSIVE_LOCK(m) __attribute__((assert_exclusive_lock(m)))
+class Info {
+public:
+  void assertHeld() ASSERT_EXCLUSIVE_LOCK(mutex_) {}
+  void setRep(int *rep) {
+    assertHeld();
+    rep_ = rep;
+  }
+  int *rep() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    rep_ = nullptr;
+    return rep_;
+  }
+  int *tryTake() {
+    std::unique_lock<std::mutex> lock(mutex_, std::try_to_lock);
+    if (!lock || rep_ == nullptr)
+      return nullptr;
+    int *taken = rep_;
+    rep_ = nullptr;
+    return taken;
+  }
+
+private:
+  std::mutex mutex_;
+  int *rep_ = nullptr;
+};
+
 // ---- reported -----------------------------------------------------------------
 
 class Counters {
