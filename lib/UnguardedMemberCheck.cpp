@@ -133,7 +133,17 @@ const MemberExpr *addressOnly(const Stmt &S) {
   const auto *Address = llvm::dyn_cast<UnaryOperator>(&S);
   if (!Address || Address->getOpcode() != UO_AddrOf)
     return nullptr;
-  return llvm::dyn_cast<MemberExpr>(Address->getSubExpr()->IgnoreParens());
+  // `&cache_.node`: the address of a part of the member.
+  const Expr *E = Address->getSubExpr()->IgnoreParens();
+  while (const auto *Member = llvm::dyn_cast<MemberExpr>(E)) {
+    const Expr *Base = Member->getBase()->IgnoreParenImpCasts();
+    if (llvm::isa<CXXThisExpr>(Base))
+      return Member;
+    if (Member->isArrow())
+      return nullptr;
+    E = Base;
+  }
+  return nullptr;
 }
 
 /// The member function of the class that \p Call calls on `this`, also
@@ -355,9 +365,26 @@ UnguardedMemberCheck::collectEvidence(llvm::ArrayRef<MethodSummary> Summaries,
   return Found;
 }
 
+/// The class of \p Type, also when a template leaves it dependent
+/// (`std::atomic<T *>` in a class template).
+static const CXXRecordDecl *classOf(QualType Type) {
+  if (const CXXRecordDecl *Record = recordOf(Type))
+    return Record;
+  const auto *Specialization = Type->getAs<TemplateSpecializationType>();
+  const TemplateDecl *Template =
+      Specialization ? Specialization->getTemplateName().getAsTemplateDecl()
+                     : nullptr;
+  return Template ? llvm::dyn_cast_or_null<CXXRecordDecl>(
+                        Template->getTemplatedDecl())
+                  : nullptr;
+}
+
+// A reference member names another object for the object's whole life: what
+// is done through it is done to that object, not to the member.
 bool UnguardedMemberCheck::isShared(const FieldDecl &Field) const {
-  const CXXRecordDecl *Record = recordOf(Field.getType());
+  const CXXRecordDecl *Record = classOf(Field.getType());
   return Field.getType().isConstQualified() ||
+         Field.getType()->isReferenceType() ||
          (Record && (isMutexType(*Record, MutexTypes) ||
                      ThreadSafeTypes.matches(*Record)));
 }

@@ -157,6 +157,37 @@ private:
   int *rep_ = nullptr;
 };
 
+// A reference member names someone else's object; the address of a part of
+// a member is no access; an atomic member of a class template is shared.
+#include <atomic>
+struct Scheduler {
+  void post(int) {}
+};
+struct Tree {
+  Node root;
+};
+template <typename T> class Reactor {
+public:
+  explicit Reactor(Scheduler &scheduler) : scheduler_(scheduler) {}
+  void run() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    scheduler_.post(1);
+    tree_.root.next = nullptr;
+    tail_.store(nullptr);
+  }
+  void postLater() { scheduler_.post(2); }
+  Node *root() { return &tree_.root; }
+  T *tail() { return tail_.load(); }
+  void clearTail() { tail_.store(nullptr); }
+
+private:
+  std::mutex mutex_;
+  Scheduler &scheduler_;
+  Tree tree_;
+  std::atomic<T *> tail_{nullptr};
+};
+template class Reactor<int>;
+
 // ---- reported -----------------------------------------------------------------
 
 class Counters {
