@@ -31,9 +31,8 @@ bool holdsForSure(const VarDecl &Guard) {
   if (!Construct)
     return false;
   for (const Expr *Arg : Construct->arguments())
-    if (const CXXRecordDecl *Tag = Arg->getType()->getAsCXXRecordDecl())
-      if (Tag->getName() == "try_to_lock_t")
-        return false;
+    if (isLockTag(Arg->getType(), "try_to_lock_t"))
+      return false;
   return true;
 }
 

@@ -24,10 +24,14 @@ static constexpr llvm::StringLiteral DefaultRecursiveMutexTypes =
 
 namespace {
 /// The expression naming the mutex a lock takes: the guard's constructor
-/// argument, or the object of `m.lock()`.
+/// argument (also when a deferred guard is locked later), or the object of
+/// `m.lock()`.
 const Expr *mutexExpression(const HeldLock &Lock, const ValueDecl &Mutex) {
   const Expr *Found = nullptr;
-  forEachStmtOfFunction(*Lock.Acquire, [&](const Stmt &S) {
+  const Stmt *Naming = Lock.Acquire;
+  if (Lock.Guard && Lock.Guard->getInit())
+    Naming = Lock.Guard->getInit();
+  forEachStmtOfFunction(*Naming, [&](const Stmt &S) {
     if (Found)
       return false;
     const auto *E = llvm::dyn_cast<Expr>(&S);
@@ -60,8 +64,7 @@ bool adopts(const HeldLock &Lock) {
   bool Found = false;
   forEachStmtOfFunction(*Lock.Guard->getInit(), [&](const Stmt &S) {
     const auto *E = llvm::dyn_cast<Expr>(&S);
-    const CXXRecordDecl *Tag = E ? recordOf(E->getType()) : nullptr;
-    Found |= Tag && Tag->getName() == "adopt_lock_t";
+    Found |= E && isLockTag(E->getType(), "adopt_lock_t");
     return !Found;
   });
   return Found;
@@ -209,7 +212,10 @@ void LockOrderInversionCheck::summarise(const FunctionDecl &Function) {
 }
 
 void LockOrderInversionCheck::addEdge(const Edge &E) {
-  Edges.try_emplace({E.Held.Mutex, E.Acquired.Mutex}, E);
+  if (E.Held.Mutex == E.Acquired.Mutex)
+    SelfEdges.try_emplace(E.Where, E);
+  else
+    Edges.try_emplace({E.Held.Mutex, E.Acquired.Mutex}, E);
 }
 
 const std::vector<Acquisition> &
@@ -257,13 +263,13 @@ void LockOrderInversionCheck::onEndOfTranslationUnit() {
           addEdge({Before, Reached, Call, Call->getDirectCallee()});
         }
     }
-  for (const auto &[Pair, E] : Edges)
-    if (Pair.first == Pair.second)
-      reportSelfDeadlock(E);
+  for (const auto &[Where, E] : SelfEdges)
+    reportSelfDeadlock(E);
   reportCycles();
   Functions.clear();
   Transitive.clear();
   Edges.clear();
+  SelfEdges.clear();
   Interned.clear();
   LockStorage.clear();
 }

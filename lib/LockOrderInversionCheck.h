@@ -74,6 +74,9 @@ private:
   llvm::MapVector<const FunctionDecl *, FunctionLocks> Functions;
   llvm::DenseMap<const FunctionDecl *, std::vector<Acquisition>> Transitive;
   llvm::MapVector<std::pair<const ValueDecl *, const ValueDecl *>, Edge> Edges;
+  /// A mutex acquired while held, by the statement that acquires it again:
+  /// each such place is a deadlock of its own.
+  llvm::MapVector<const Stmt *, Edge> SelfEdges;
 };
 
 } // namespace clang::tidy::asynctidy

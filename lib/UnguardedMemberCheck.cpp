@@ -379,14 +379,29 @@ static const CXXRecordDecl *classOf(QualType Type) {
                   : nullptr;
 }
 
+/// Whether objects of \p Record lock for themselves: it owns a mutex.
+static bool locksItself(const CXXRecordDecl &Record,
+                        const NameList &MutexTypes) {
+  const CXXRecordDecl *Definition = Record.getDefinition();
+  if (!Definition)
+    return false;
+  for (const FieldDecl *Field : Definition->fields())
+    if (const CXXRecordDecl *Type = recordOf(Field->getType());
+        Type && isMutexType(*Type, MutexTypes))
+      return true;
+  return false;
+}
+
 // A reference member names another object for the object's whole life: what
-// is done through it is done to that object, not to the member.
+// is done through it is done to that object, not to the member. A member
+// that owns a mutex of its own (a synchronised cache or event) locks itself.
 bool UnguardedMemberCheck::isShared(const FieldDecl &Field) const {
   const CXXRecordDecl *Record = classOf(Field.getType());
   return Field.getType().isConstQualified() ||
          Field.getType()->isReferenceType() ||
          (Record && (isMutexType(*Record, MutexTypes) ||
-                     ThreadSafeTypes.matches(*Record)));
+                     ThreadSafeTypes.matches(*Record) ||
+                     locksItself(*Record, MutexTypes)));
 }
 
 void UnguardedMemberCheck::checkClass(

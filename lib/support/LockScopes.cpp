@@ -32,9 +32,9 @@ std::pair<const ValueDecl *, StringRef> memberCallStatement(const Stmt *S) {
 /// guard does not hold the mutex for sure.
 bool defersLocking(const CXXConstructExpr &Construct) {
   for (const Expr *Arg : Construct.arguments())
-    if (const CXXRecordDecl *Tag = recordOf(Arg->getType()))
-      if (Tag->getName() == "defer_lock_t" || Tag->getName() == "try_to_lock_t")
-        return true;
+    if (isLockTag(Arg->getType(), "defer_lock_t") ||
+        isLockTag(Arg->getType(), "try_to_lock_t"))
+      return true;
   return false;
 }
 
@@ -90,10 +90,14 @@ llvm::SmallVector<const ValueDecl *, 1> mutexesOf(const VarDecl &Guard) {
               llvm::dyn_cast<UnaryOperator>(Arg->IgnoreParenImpCasts());
           Address && Address->getOpcode() == UO_AddrOf)
         Arg = Address->getSubExpr();
-      if (const ValueDecl *Mutex = namedObject(Arg))
-        if (!recordOf(Mutex->getType()) ||
-            !recordOf(Mutex->getType())->getName().ends_with("_lock_t"))
-          Mutexes.push_back(Mutex);
+      // Not the tags: std::adopt_lock, or Asio's enumerator adopt_lock.
+      const ValueDecl *Mutex = namedObject(Arg);
+      const TagDecl *Tag =
+          Mutex ? Mutex->getType().getNonReferenceType()->getAsTagDecl()
+                : nullptr;
+      if (Mutex && !llvm::isa<EnumConstantDecl>(Mutex) &&
+          !(Tag && Tag->getIdentifier() && Tag->getName().ends_with("_lock_t")))
+        Mutexes.push_back(Mutex);
     }
   return Mutexes;
 }

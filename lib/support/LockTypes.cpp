@@ -12,6 +12,12 @@
 
 namespace clang::tidy::asynctidy {
 
+bool isLockTag(QualType Type, StringRef Name) {
+  const TagDecl *Tag =
+      Type.isNull() ? nullptr : Type.getNonReferenceType()->getAsTagDecl();
+  return Tag && Tag->getIdentifier() && Tag->getName() == Name;
+}
+
 bool isLockMethod(StringRef Name) {
   return Name == "lock" || Name == "lock_shared" || Name == "Lock" ||
          Name == "ReaderLock" || Name == "WriterLock";

@@ -45,6 +45,11 @@ bool isMutexType(const CXXRecordDecl &Record, const NameList &Mutexes);
 /// reference or pointer), as `MutexLock(Mutex *)` is.
 bool isGuardType(const CXXRecordDecl &Record, const LockTypes &Types);
 
+/// Whether \p Type is the tag type named \p Name that guards take to say how
+/// to lock (`std::adopt_lock_t`, `std::defer_lock_t`, `std::try_to_lock_t`),
+/// a struct in the standard library, an enum in others (Asio's).
+bool isLockTag(QualType Type, llvm::StringRef Name);
+
 /// Whether a method named \p Name takes a lock: lock(), lock_shared(), and
 /// absl::Mutex's Lock(), ReaderLock(), WriterLock().
 bool isLockMethod(llvm::StringRef Name);

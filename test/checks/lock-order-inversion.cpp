@@ -127,3 +127,50 @@ void transfer(Account &from, Account &to, int amount) {
   from.balance -= amount;
   to.balance += amount;
 }
+
+// Each place that takes a held mutex again is a deadlock of its own: through
+// a member function called with it held, and a deferred unique_lock locked
+// while a guard on the same mutex is alive.
+class Reentrant {
+public:
+  void inner() { std::lock_guard<std::mutex> lock(mutex_); }
+  void outer() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    inner();
+  }
+  // CHECK-NOTES: :[[@LINE-2]]:5: warning: mutex 'mutex_' is acquired in 'inner', called here, while it is already held: a non-recursive mutex deadlocks on itself [async-lock-order-inversion]
+  // CHECK-NOTES: :[[@LINE-4]]:5: note: 'mutex_' is first acquired here
+  // CHECK-MESSAGES-CXX14: :[[@LINE-4]]:5: warning: mutex 'mutex_' is acquired in 'inner'
+  void deferredLater() {
+    std::unique_lock<std::mutex> later(mutex_, std::defer_lock);
+    std::lock_guard<std::mutex> now(mutex_);
+    later.lock();
+  }
+  // CHECK-NOTES: :[[@LINE-2]]:5: warning: mutex 'mutex_' is acquired while it is already held: a non-recursive mutex deadlocks on itself [async-lock-order-inversion]
+  // CHECK-NOTES: :[[@LINE-4]]:5: note: 'mutex_' is first acquired here
+  // CHECK-MESSAGES-CXX14: :[[@LINE-4]]:5: warning: mutex 'mutex_' is acquired while it is already held
+
+private:
+  std::mutex mutex_;
+};
+
+// A guard that adopts a lock taken by hand takes nothing, also when the tag
+// is an enumerator (Asio's scoped_lock<Mutex>::adopt_lock).
+template <typename Mutex> class ScopedLock {
+public:
+  enum adopt_lock_t { adopt_lock };
+  ScopedLock(Mutex &m, adopt_lock_t) : mutex_(m), locked_(true) {}
+  ~ScopedLock() {
+    if (locked_)
+      mutex_.unlock();
+  }
+
+private:
+  Mutex &mutex_;
+  bool locked_;
+};
+std::mutex descriptor_mutex;
+void performIo() {
+  descriptor_mutex.lock();
+  ScopedLock<std::mutex> lock(descriptor_mutex, ScopedLock<std::mutex>::adopt_lock);
+}

@@ -188,6 +188,31 @@ private:
 };
 template class Reactor<int>;
 
+// A member that locks for itself.
+class SuccessorCache {
+public:
+  void add(int id) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    ids_.assign(1, id);
+  }
+
+private:
+  std::mutex mutex_;
+  std::vector<int> ids_;
+};
+class FlowNode {
+public:
+  void registerSuccessor(int id) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    successors_.add(id);
+  }
+  void addUnlocked(int id) { successors_.add(id); }
+
+private:
+  std::mutex mutex_;
+  SuccessorCache successors_;
+};
+
 // ---- reported -----------------------------------------------------------------
 
 class Counters {
