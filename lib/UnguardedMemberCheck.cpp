@@ -418,10 +418,18 @@ void UnguardedMemberCheck::checkClass(
   for (const MethodSummary &Summary : Summaries)
     if (Summary.TakesLock)
       LockingMethods.insert(Summary.Method->getCanonicalDecl());
+  // A private member function runs only when the class calls it: one that
+  // nothing here calls is reached from elsewhere, or not at all.
+  llvm::DenseSet<const CXXMethodDecl *> Called;
+  for (const MethodSummary &Summary : Summaries)
+    for (const auto &[Callee, Held] : Summary.Calls)
+      Called.insert(Callee->getCanonicalDecl());
   auto IsJudged = [&](const CXXMethodDecl &Method) {
     return !llvm::isa<CXXConstructorDecl, CXXDestructorDecl>(Method) &&
            !Method.isStatic() &&
-           !UnderCallersLock.count(Method.getCanonicalDecl());
+           !UnderCallersLock.count(Method.getCanonicalDecl()) &&
+           !(Method.getAccess() == AS_private && !Method.isVirtual() &&
+             !Called.count(Method.getCanonicalDecl()));
   };
   Evidence Found = collectEvidence(Summaries, IsJudged);
   for (const MethodSummary &Summary : Summaries)

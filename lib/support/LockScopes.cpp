@@ -117,6 +117,10 @@ const VarDecl *guardDeclaredBy(const Stmt *S, const LockTypes &Types) {
   const CXXConstructExpr *Construct = guardConstruction(*Var);
   if (!Construct || Construct->getNumArgs() == 0 || defersLocking(*Construct))
     return nullptr;
+  // std::lock_guard<UnknownMutex> over a type whose lock() does nothing.
+  const CXXRecordDecl *Mutex = recordOf(guardedMutexType(Var->getType()));
+  if (Mutex && hasEmptyLock(*Mutex))
+    return nullptr;
   return Var;
 }
 } // namespace

@@ -79,6 +79,13 @@ handedToConstructors(const CXXRecordDecl &Record) {
 }
 } // namespace
 
+bool hasEmptyLock(const CXXRecordDecl &Record) {
+  const CXXRecordDecl *Definition = Record.getDefinition();
+  const CXXMethodDecl *Lock =
+      Definition ? methodNamed(*Definition, "lock") : nullptr;
+  return Lock && isEmpty(*Lock);
+}
+
 bool isMutexType(const CXXRecordDecl &Record, const NameList &Mutexes) {
   if (Mutexes.matches(Record))
     return true;

@@ -40,6 +40,10 @@ struct LockTypes {
 /// `port::Mutex`) whose `lock()` is not empty and that is not a guard.
 bool isMutexType(const CXXRecordDecl &Record, const NameList &Mutexes);
 
+/// Whether \p Record has a `lock()` that does nothing (`void lock() {}`):
+/// not a lock (the peer suite that Infer ships counts it as none).
+bool hasEmptyLock(const CXXRecordDecl &Record);
+
 /// Whether \p Record is a lock guard: listed in \p Guards, or a class with
 /// a destructor of its own and a constructor that is handed a mutex (by
 /// reference or pointer), as `MutexLock(Mutex *)` is.

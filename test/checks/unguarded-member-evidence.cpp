@@ -188,6 +188,20 @@ private:
 };
 template class Reactor<int>;
 
+// A private member function that nothing in the class calls.
+class Orphan {
+public:
+  void set(int v) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    value_ = v;
+  }
+
+private:
+  int peek() { return value_; }
+  std::mutex mutex_;
+  int value_ = 0;
+};
+
 // A member that locks for itself.
 class SuccessorCache {
 public:

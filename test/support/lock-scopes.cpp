@@ -191,6 +191,10 @@ void wrappers() {
   ++counter;
   nothing.unlock();
   {
+    std::lock_guard<port::NoLock> none(nothing);
+    ++counter;
+  }
+  {
     port::MutexLock guard(&wrapped);
     // CHECK: :[[@LINE-1]]:5: warning: guard 'guard' held for 1 statements to the end of the block
     // CHECK-NEXT: :[[@LINE-2]]:5: note: it locks 'wrapped'
