@@ -284,7 +284,7 @@ void CheckThenInsertCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   // (Abseil's containers inherit theirs).
   auto Lookup = cxxMemberCallExpr(
       callee(cxxMethodDecl(hasAnyName("find", "count", "contains"))),
-      thisPointerType(namedDecl(matchers::matchesNameList(&ContainerTypes))));
+      thisPointerType(matchers::classInNameList(&ContainerTypes)));
   auto TestingIf =
       ifStmt(unless(isExpansionInSystemHeader()),
              hasCondition(expr(anyOf(Lookup, hasDescendant(Lookup)))));

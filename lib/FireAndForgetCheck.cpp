@@ -168,8 +168,8 @@ void FireAndForgetCheck::registerUserCodeMatchers(MatchFinder *Finder) {
                            ofClass(matchesNameList(&ThreadTypes)))));
   Finder->addMatcher(Detach.bind("detach"), this);
 
-  auto DetachedToken = expr(hasType(hasUnqualifiedDesugaredType(recordType(
-      hasDeclaration(namedDecl(matchesNameList(&DetachedTokenTypes)))))));
+  auto DetachedToken =
+      expr(hasType(matchers::classInNameList(&DetachedTokenTypes)));
   auto CoSpawnDetached = callExpr(
       InUserCode, callee(functionDecl(matchesNameList(&CoSpawnFunctions))),
       hasAnyArgument(ignoringParenImpCasts(DetachedToken.bind("token"))));

@@ -114,8 +114,7 @@ bool UnboundedContainerCheck::isContainer(QualType Type) const {
 }
 
 void UnboundedContainerCheck::registerUserCodeMatchers(MatchFinder *Finder) {
-  auto Container = hasType(hasUnqualifiedDesugaredType(recordType(
-      hasDeclaration(namedDecl(matchers::matchesNameList(&ContainerTypes))))));
+  auto Container = hasType(matchers::classInNameList(&ContainerTypes));
   // Classes with a container member, judged at the end of the translation
   // unit when all their member functions have been seen.
   Finder->addMatcher(cxxRecordDecl(isDefinition(),

@@ -24,6 +24,8 @@ static constexpr llvm::StringLiteral DefaultThreadSafeTypes =
     "::std::counting_semaphore;::std::binary_semaphore;::std::stop_source;"
     "::boost::atomic;::boost::condition_variable;::absl::CondVar;"
     "::absl::Notification";
+static constexpr llvm::StringLiteral DefaultSingleThreadedFunctions =
+    "shutdown;destroy.*;cleanup;notify_fork";
 
 using Access = UnguardedMemberCheck::Access;
 using MethodSummary = UnguardedMemberCheck::MethodSummary;
@@ -121,8 +123,14 @@ llvm::SmallVector<const MemberExpr *, 1> writesOf(const Stmt &S) {
         return;
       const auto *Address =
           llvm::dyn_cast<UnaryOperator>(Arg.IgnoreParenImpCasts());
-      Add(Address && Address->getOpcode() == UO_AddrOf ? Address->getSubExpr()
-                                                       : &Arg);
+      if (Address && Address->getOpcode() == UO_AddrOf)
+        Add(Address->getSubExpr());
+      // A pointer member handed on by value: the callee may change what it
+      // points to, not the member (`deallocate(buffer_)`). An array member
+      // decays to a pointer to its own elements (`memcpy(bytes_, ...)`).
+      else if (!Param->isPointerType() ||
+               Arg.IgnoreParenImpCasts()->getType()->isArrayType())
+        Add(&Arg);
     });
   return Written;
 }
@@ -227,6 +235,8 @@ UnguardedMemberCheck::UnguardedMemberCheck(StringRef Name,
       GuardTypes(readNameList("GuardTypes", DefaultGuardTypes)),
       MutexTypes(readNameList("MutexTypes", DefaultMutexTypes)),
       ThreadSafeTypes(readNameList("ThreadSafeTypes", DefaultThreadSafeTypes)),
+      SingleThreadedFunctions(readNameList("SingleThreadedFunctions",
+                                           DefaultSingleThreadedFunctions)),
       Inserter(readIncludeStyle()) {}
 
 void UnguardedMemberCheck::registerPPCallbacks(const SourceManager &SM,
@@ -295,6 +305,9 @@ UnguardedMemberCheck::summarise(const CXXMethodDecl &Method) const {
                 MutexField &&
                 MutexField->getParent()->getCanonicalDecl() == Class)
               Use.Held.push_back(MutexField);
+        for (const ValueDecl *Mutex : Use.Held)
+          if (!llvm::is_contained(Summary.Locks, Mutex))
+            Summary.Locks.push_back(Mutex);
         Summary.Accesses.push_back(std::move(Use));
       });
   return Summary;
@@ -365,33 +378,6 @@ UnguardedMemberCheck::collectEvidence(llvm::ArrayRef<MethodSummary> Summaries,
   return Found;
 }
 
-/// The class of \p Type, also when a template leaves it dependent
-/// (`std::atomic<T *>` in a class template).
-static const CXXRecordDecl *classOf(QualType Type) {
-  if (const CXXRecordDecl *Record = recordOf(Type))
-    return Record;
-  const auto *Specialization = Type->getAs<TemplateSpecializationType>();
-  const TemplateDecl *Template =
-      Specialization ? Specialization->getTemplateName().getAsTemplateDecl()
-                     : nullptr;
-  return Template ? llvm::dyn_cast_or_null<CXXRecordDecl>(
-                        Template->getTemplatedDecl())
-                  : nullptr;
-}
-
-/// Whether objects of \p Record lock for themselves: it owns a mutex.
-static bool locksItself(const CXXRecordDecl &Record,
-                        const NameList &MutexTypes) {
-  const CXXRecordDecl *Definition = Record.getDefinition();
-  if (!Definition)
-    return false;
-  for (const FieldDecl *Field : Definition->fields())
-    if (const CXXRecordDecl *Type = recordOf(Field->getType());
-        Type && isMutexType(*Type, MutexTypes))
-      return true;
-  return false;
-}
-
 // A reference member names another object for the object's whole life: what
 // is done through it is done to that object, not to the member. A member
 // that owns a mutex of its own (a synchronised cache or event) locks itself.
@@ -399,9 +385,9 @@ bool UnguardedMemberCheck::isShared(const FieldDecl &Field) const {
   const CXXRecordDecl *Record = classOf(Field.getType());
   return Field.getType().isConstQualified() ||
          Field.getType()->isReferenceType() ||
-         (Record && (isMutexType(*Record, MutexTypes) ||
-                     ThreadSafeTypes.matches(*Record) ||
-                     locksItself(*Record, MutexTypes)));
+         (Record &&
+          (isMutexType(*Record, MutexTypes) ||
+           ThreadSafeTypes.matches(*Record) || ownsMutex(*Record, MutexTypes)));
 }
 
 void UnguardedMemberCheck::checkClass(
@@ -418,8 +404,9 @@ void UnguardedMemberCheck::checkClass(
   for (const MethodSummary &Summary : Summaries)
     if (Summary.TakesLock)
       LockingMethods.insert(Summary.Method->getCanonicalDecl());
-  // A private member function runs only when the class calls it: one that
-  // nothing here calls is reached from elsewhere, or not at all.
+  // A private or protected member function runs when the class, a derived
+  // class or a friend calls it: one that nothing here calls is reached from
+  // code whose locking this class does not show (a base's reset(), say).
   llvm::DenseSet<const CXXMethodDecl *> Called;
   for (const MethodSummary &Summary : Summaries)
     for (const auto &[Callee, Held] : Summary.Calls)
@@ -428,12 +415,13 @@ void UnguardedMemberCheck::checkClass(
     return !llvm::isa<CXXConstructorDecl, CXXDestructorDecl>(Method) &&
            !Method.isStatic() &&
            !UnderCallersLock.count(Method.getCanonicalDecl()) &&
-           !(Method.getAccess() == AS_private && !Method.isVirtual() &&
+           !(Method.getAccess() != AS_public &&
              !Called.count(Method.getCanonicalDecl()));
   };
   Evidence Found = collectEvidence(Summaries, IsJudged);
   for (const MethodSummary &Summary : Summaries)
-    if (IsJudged(*Summary.Method) && !isExempt(*Summary.Method))
+    if (IsJudged(*Summary.Method) && !isExempt(*Summary.Method) &&
+        !SingleThreadedFunctions.matches(*Summary.Method))
       reportMethod(Summary, Found, LockingMethods);
 }
 
@@ -447,6 +435,12 @@ void UnguardedMemberCheck::reportMethod(
       continue;
     auto Guard = Found.Guards.find(Use.Field);
     if (Guard == Found.Guards.end())
+      continue;
+    // A read before the function takes the lock itself is a deliberate
+    // fast path (`if (waiters_.empty()) return;`), checked again inside.
+    if (!Use.Write && llvm::any_of(Guard->second, [&](const ValueDecl *M) {
+          return llvm::is_contained(Summary.Locks, M);
+        }))
       continue;
     if (!First)
       First = &Use;

@@ -53,6 +53,8 @@ public:
     /// held, before it resolves which overload.
     llvm::SmallVector<StringRef, 1> UnresolvedCallsUnderLock;
     bool TakesLock = false;
+    /// The mutex data members of the class it holds somewhere.
+    llvm::SmallVector<const ValueDecl *, 2> Locks;
     /// Whether it asserts that its caller holds a lock (`AssertHeld()`).
     bool AssertsLock = false;
   };
@@ -85,6 +87,7 @@ private:
   const NameList &GuardTypes;
   const NameList &MutexTypes;
   const NameList &ThreadSafeTypes;
+  const NameList &SingleThreadedFunctions;
   IncludeFixes Inserter;
   ASTContext *Context = nullptr;
   llvm::MapVector<const CXXRecordDecl *, std::vector<const CXXMethodDecl *>>

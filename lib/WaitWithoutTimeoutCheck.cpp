@@ -34,22 +34,110 @@ static constexpr llvm::StringLiteral DefaultAllowedFunctions =
     "::main;.*TestBody;.*_[Tt]est;[Tt]est_.*";
 
 namespace {
-/// Whether \p Function asks \p Future whether it is ready before it waits:
-/// `wait_for`, `wait_until` or `is_ready` on the same variable.
-bool checksReadiness(const FunctionDecl &Function, const ValueDecl &Future) {
+/// Whether \p S is a call of a wait of a future (`wait`, `get`) or a
+/// question whether it is ready (`wait_for`, `wait_until`, `is_ready`) on
+/// \p Future.
+bool asksFuture(const Stmt &S, const ValueDecl &Future, bool OnlyReadiness) {
+  const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(&S);
+  const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+  if (!Method || !Method->getIdentifier() ||
+      namedObject(Call->getImplicitObjectArgument()) != &Future)
+    return false;
+  StringRef Name = Method->getName();
+  return Name == "wait_for" || Name == "wait_until" || Name == "is_ready" ||
+         (!OnlyReadiness && (Name == "wait" || Name == "get"));
+}
+
+/// Whether \p S calls a member function on `this` that waits on the
+/// member \p Future: `this->wait(); return this->future.get();`.
+bool callsOwnWaitOn(const Stmt &S, const ValueDecl &Future) {
+  const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(&S);
+  const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+  if (!Method || !Method->hasBody() || !llvm::isa<FieldDecl>(Future) ||
+      !llvm::isa<CXXThisExpr>(
+          Call->getImplicitObjectArgument()->IgnoreParenImpCasts()))
+    return false;
+  bool Waits = false;
+  forEachStmtOfFunction(*Method->getBody(), [&](const Stmt &Node) {
+    Waits |= asksFuture(Node, Future, /*OnlyReadiness=*/false);
+    return !Waits;
+  });
+  return Waits;
+}
+
+/// Whether \p Function knows \p Future is ready at \p Wait: it asks with a
+/// timeout (`wait_for`, `wait_until`, `is_ready`) anywhere, or has already
+/// waited for it (`f.wait(); return f.get();`).
+bool knownReady(const FunctionDecl &Function, const CallExpr &Wait,
+                const ValueDecl &Future, const SourceManager &SM) {
   bool Found = false;
   forEachStmtOfFunction(*Function.getBody(), [&](const Stmt &S) {
-    const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(&S);
-    if (Call && Call->getMethodDecl() &&
-        Call->getMethodDecl()->getIdentifier() &&
-        llvm::is_contained({StringRef("wait_for"), StringRef("wait_until"),
-                            StringRef("is_ready")},
-                           Call->getMethodDecl()->getName()) &&
-        namedObject(Call->getImplicitObjectArgument()) == &Future)
-      Found = true;
+    bool Before = &S != &Wait && SM.isBeforeInTranslationUnit(
+                                     S.getBeginLoc(), Wait.getBeginLoc());
+    Found |= asksFuture(S, Future, /*OnlyReadiness=*/!Before) ||
+             (Before && callsOwnWaitOn(S, Future));
     return !Found;
   });
   return Found;
+}
+
+/// Whether \p E is the result of a call that starts work and hands back
+/// its future (`std::async(job)`, `pool.submit(job)`, `post_flush()`); a
+/// promise's `get_future()` is not: whoever holds the promise may never
+/// keep it.
+bool startsWork(const Expr &E) {
+  const Expr *Inner = E.IgnoreImplicit();
+  if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(Inner);
+      Construct && Construct->getNumArgs() == 1)
+    Inner = Construct->getArg(0)->IgnoreImplicit();
+  // A call that returns a reference hands out a future that exists
+  // already (`pending_.front()`).
+  const auto *Call = llvm::dyn_cast<CallExpr>(Inner);
+  if (!Call || Call->isGLValue() || Call->isCallToStdMove())
+    return false;
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  return !(Callee && Callee->getIdentifier() &&
+           (Callee->getName() == "get_future" || Callee->getName() == "share"));
+}
+
+bool isLocalVariable(const ValueDecl *D) {
+  const auto *Var = llvm::dyn_cast_or_null<VarDecl>(D);
+  return Var && Var->hasLocalStorage() && !llvm::isa<ParmVarDecl>(Var);
+}
+
+/// Whether the future \p Object is one \p Function started itself: the
+/// result of a call that starts work, a local variable or structured
+/// binding made from one, or an element of a local container (fork/join:
+/// `for (auto &f : futures) f.get();`). The wait is then the function's
+/// purpose, and whether it can hang depends on the work, judged where that
+/// work is.
+bool startedHere(const Expr &Object, const FunctionDecl &Function) {
+  const Expr *E = Object.IgnoreParenImpCasts();
+  if (startsWork(*E))
+    return true;
+  if (const auto *Subscript = llvm::dyn_cast<CXXOperatorCallExpr>(E);
+      Subscript && Subscript->getOperator() == OO_Subscript)
+    return isLocalVariable(namedObject(Subscript->getArg(0)));
+  const ValueDecl *Named = namedObject(E);
+  if (const auto *Binding = llvm::dyn_cast_or_null<BindingDecl>(Named)) {
+    const auto *Whole =
+        llvm::dyn_cast_or_null<VarDecl>(Binding->getDecomposedDecl());
+    return isLocalVariable(Whole) && Whole->getInit() &&
+           startsWork(*Whole->getInit());
+  }
+  if (!isLocalVariable(Named))
+    return false;
+  const auto *Var = llvm::cast<VarDecl>(Named);
+  if (Var->getInit() && startsWork(*Var->getInit()))
+    return true;
+  bool OverLocal = false;
+  forEachStmtOfFunction(*Function.getBody(), [&](const Stmt &S) {
+    if (const auto *Loop = llvm::dyn_cast<CXXForRangeStmt>(&S);
+        Loop && Loop->getLoopVariable() == Var)
+      OverLocal |= isLocalVariable(namedObject(Loop->getRangeInit()));
+    return !OverLocal;
+  });
+  return OverLocal;
 }
 } // namespace
 
@@ -102,7 +190,8 @@ void WaitWithoutTimeoutCheck::registerUserCodeMatchers(MatchFinder *Finder) {
       // The object's class: libstdc++ declares wait() in a base class.
       cxxMemberCallExpr(
           InUserCode, callee(cxxMethodDecl(hasAnyName("wait", "get"))),
-          thisPointerType(namedDecl(matchesNameList(&FutureTypes))))
+          // Through aliases: `using Reply = std::future<int>;`.
+          thisPointerType(matchers::classInNameList(&FutureTypes)))
           .bind("future"),
       this);
   Finder->addMatcher(
@@ -213,8 +302,12 @@ void WaitWithoutTimeoutCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   }
   if (Future) {
-    const ValueDecl *Object = namedObject(Future->getImplicitObjectArgument());
-    if (Object && Function->hasBody() && checksReadiness(*Function, *Object))
+    const Expr &ObjectExpr = *Future->getImplicitObjectArgument();
+    const ValueDecl *Object = namedObject(&ObjectExpr);
+    if (Function->hasBody() &&
+        (startedHere(ObjectExpr, *Function) ||
+         (Object &&
+          knownReady(*Function, *Future, *Object, *Result.SourceManager))))
       return;
     bool IsGet = Future->getMethodDecl()->getName() == "get";
     diag(Future->getExprLoc(),

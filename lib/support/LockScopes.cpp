@@ -44,10 +44,14 @@ const ValueDecl *holderOf(const HeldLock &Lock) {
 }
 
 /// Whether \p S hands \p Holder on: `std::move(lock)` into an awaiter, a
-/// callee or a member.
+/// callee or a member. A move in a statement nested in \p S (a branch of
+/// an `if`) ends the hold on that path only, where the nested statement's
+/// own block sees it.
 bool movesAway(const Stmt &S, const ValueDecl &Holder) {
   bool Found = false;
   forEachStmtOfFunction(S, [&](const Stmt &Node) {
+    if (&Node != &S && !llvm::isa<Expr>(Node))
+      return false;
     if (const auto *Call = llvm::dyn_cast<CallExpr>(&Node);
         Call && Call->isCallToStdMove() && Call->getNumArgs() == 1 &&
         namedObject(Call->getArg(0)) == &Holder)
@@ -67,6 +71,58 @@ bool releases(const Stmt &S, const ValueDecl *Holder) {
                            (Method == "release" && llvm::isa<VarDecl>(Holder))))
     return true;
   return llvm::isa<VarDecl>(Holder) && movesAway(S, *Holder);
+}
+
+/// Whether \p S leaves the function: after it, nothing of the enclosing
+/// block runs (`break` and `continue` do not count: the code after the
+/// loop does run).
+bool leavesFunction(const Stmt &S) {
+  if (const auto *Block = llvm::dyn_cast<CompoundStmt>(&S))
+    return !Block->body_empty() && leavesFunction(*Block->body_back());
+  if (const auto *E = llvm::dyn_cast<Expr>(&S))
+    return llvm::isa<CXXThrowExpr>(E->IgnoreParenImpCasts());
+  return llvm::isa<ReturnStmt, CoreturnStmt>(S);
+}
+
+/// Whether a statement nested in \p S (in a branch, a loop) moves the
+/// guard \p Holder away, on a path that goes on after \p S. A branch that
+/// moves it and returns (`if (done) return stop(std::move(lock));`) leaves
+/// the hold as it was on the paths that go on.
+bool movesAwayOnSomePaths(const Stmt &S, const ValueDecl &Holder) {
+  bool Found = false;
+  forEachStmtOfFunction(S, [&](const Stmt &Node) {
+    if (Found)
+      return false;
+    if (&Node == &S || llvm::isa<Expr>(Node))
+      return true;
+    if (const auto *Block = llvm::dyn_cast<CompoundStmt>(&Node)) {
+      for (const Stmt *Child : Block->body())
+        if (movesAway(*Child, Holder)) {
+          Found = !leavesFunction(*Block);
+          return false;
+        }
+      return true;
+    }
+    if (movesAway(Node, Holder)) {
+      Found = !leavesFunction(Node);
+      return false;
+    }
+    return true;
+  });
+  return Found;
+}
+
+/// How statement \p S of a block ends the hold of \p Holder: here, for the
+/// rest of the block (unlock(), release(), a move), or on some of its
+/// paths only (a move in one branch), which leaves the lock "maybe held"
+/// after \p S; the model counts that as not held.
+enum class Release { None, Here, OnSomePaths };
+Release releaseIn(const Stmt &S, const ValueDecl *Holder) {
+  if (releases(S, Holder))
+    return Release::Here;
+  if (Holder && llvm::isa<VarDecl>(Holder) && movesAwayOnSomePaths(S, *Holder))
+    return Release::OnSomePaths;
+  return Release::None;
 }
 
 /// The construction of a guard variable: `std::unique_lock lock(m);` or
@@ -280,13 +336,16 @@ const Expr *firstSuspensionWhileHeld(const Stmt &S, const HeldLock &Lock) {
     bool Held = true;
     for (const Stmt *Child : Block->body()) {
       auto [Object, Method] = memberCallStatement(Child);
-      if (releases(*Child, Holder))
+      Release Ends = releaseIn(*Child, Holder);
+      if (Ends == Release::Here) {
         Held = false;
-      else if (Object == Holder && isLockMethod(Method))
+      } else if (Object == Holder && isLockMethod(Method)) {
         Held = true;
-      else if (Held)
+      } else if (Held) {
         if (const Expr *Found = firstSuspensionWhileHeld(*Child, Lock))
           return Found;
+        Held = Ends == Release::None;
+      }
     }
     return nullptr;
   }
@@ -369,7 +428,7 @@ void visitWithLocksHeld(const Stmt &S, const LockTypes &Types,
     // An enclosing lock released on this path, `lock.unlock(); ...`, stays
     // released for the rest of this block.
     for (size_t I = 0; I < Outer; ++I)
-      if (Held[I] && releases(*Child, holderOf(*Held[I])))
+      if (Held[I] && releaseIn(*Child, holderOf(*Held[I])) != Release::None)
         Held[I] = nullptr;
     ++Index;
   }
@@ -445,13 +504,15 @@ std::vector<HeldLock> locksTakenIn(const CompoundStmt &Block,
     Lock->Block = &Block;
     Lock->First = I + 1;
     Lock->End = Body.size();
-    // The lock ends at the first statement that releases it.
+    // The lock ends at the first statement that releases it, or after
+    // the first that releases it on some of its paths.
     for (size_t J = Lock->First; J < Body.size(); ++J) {
-      if (releases(*Body[J], holderOf(*Lock))) {
-        Lock->End = J;
-        Lock->ReleasedExplicitly = true;
-        break;
-      }
+      Release Ends = releaseIn(*Body[J], holderOf(*Lock));
+      if (Ends == Release::None)
+        continue;
+      Lock->End = Ends == Release::Here ? J : J + 1;
+      Lock->ReleasedExplicitly = Ends == Release::Here;
+      break;
     }
     Locks.push_back(*Lock);
   }

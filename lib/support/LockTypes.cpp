@@ -106,6 +106,42 @@ bool isMutexType(const CXXRecordDecl &Record, const NameList &Mutexes) {
   return true;
 }
 
+/// Whether \p Type is a template parameter whose default is a mutex.
+static bool defaultsToMutex(QualType Type, const NameList &Mutexes) {
+  const auto *Parameter = Type->getAs<TemplateTypeParmType>();
+  const TemplateTypeParmDecl *Decl = Parameter ? Parameter->getDecl() : nullptr;
+  if (!Decl || !Decl->hasDefaultArgument())
+    return false;
+  const TemplateArgument &Default = Decl->getDefaultArgument().getArgument();
+  const CXXRecordDecl *Record = Default.getKind() == TemplateArgument::Type
+                                    ? recordOf(Default.getAsType())
+                                    : nullptr;
+  return Record && isMutexType(*Record, Mutexes);
+}
+
+static bool ownsMutex(const CXXRecordDecl &Record, const NameList &Mutexes,
+                      unsigned Depth) {
+  const CXXRecordDecl *Definition = Record.getDefinition();
+  // Bases deeper than this are not worth the walk.
+  if (!Definition || Depth > 4)
+    return false;
+  for (const FieldDecl *Field : Definition->fields()) {
+    const CXXRecordDecl *Type = classOf(Field->getType());
+    if ((Type && isMutexType(*Type, Mutexes)) ||
+        defaultsToMutex(Field->getType(), Mutexes))
+      return true;
+  }
+  for (const CXXBaseSpecifier &Base : Definition->bases())
+    if (const CXXRecordDecl *BaseClass = classOf(Base.getType());
+        BaseClass && ownsMutex(*BaseClass, Mutexes, Depth + 1))
+      return true;
+  return false;
+}
+
+bool ownsMutex(const CXXRecordDecl &Record, const NameList &Mutexes) {
+  return ownsMutex(Record, Mutexes, 0);
+}
+
 bool isGuardType(const CXXRecordDecl &Record, const LockTypes &Types) {
   if (Types.Guards.matches(Record))
     return true;

@@ -42,6 +42,11 @@ bool isMutexType(const CXXRecordDecl &Record, const NameList &Mutexes);
 
 /// Whether \p Record has a `lock()` that does nothing (`void lock() {}`):
 /// not a lock (the peer suite that Infer ships counts it as none).
+/// Whether objects of \p Record lock for themselves: it or a base owns a
+/// mutex. In a class template, a member whose type is a template parameter
+/// that defaults to a mutex counts (`template <typename M = spin_mutex>`).
+bool ownsMutex(const CXXRecordDecl &Record, const NameList &Mutexes);
+
 bool hasEmptyLock(const CXXRecordDecl &Record);
 
 /// Whether \p Record is a lock guard: listed in \p Guards, or a class with

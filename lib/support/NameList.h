@@ -58,6 +58,15 @@ namespace matchers {
 AST_MATCHER_P(NamedDecl, matchesNameList, const NameList *, List) {
   return List->matches(Node);
 }
+
+/// Matches a type whose class is in \p List, also when it is named through
+/// an alias (`using SessionMap = std::unordered_map<...>`).
+inline ast_matchers::internal::Matcher<QualType>
+classInNameList(const NameList *List) {
+  using namespace ast_matchers;
+  return hasUnqualifiedDesugaredType(
+      recordType(hasDeclaration(namedDecl(matchesNameList(List)))));
+}
 } // namespace matchers
 
 } // namespace clang::tidy::asynctidy

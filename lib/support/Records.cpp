@@ -20,6 +20,21 @@ const CXXRecordDecl *recordOf(QualType Type) {
   return Type->getAsCXXRecordDecl();
 }
 
+const CXXRecordDecl *classOf(QualType Type) {
+  if (const CXXRecordDecl *Record = recordOf(Type))
+    return Record;
+  const auto *Specialization =
+      Type.isNull()
+          ? nullptr
+          : Type.getNonReferenceType()->getAs<TemplateSpecializationType>();
+  const TemplateDecl *Template =
+      Specialization ? Specialization->getTemplateName().getAsTemplateDecl()
+                     : nullptr;
+  return Template ? llvm::dyn_cast_or_null<CXXRecordDecl>(
+                        Template->getTemplatedDecl())
+                  : nullptr;
+}
+
 bool declaresMember(const CXXRecordDecl &Record, llvm::StringRef Name) {
   if (!Record.hasDefinition())
     return false;

@@ -18,6 +18,11 @@ namespace clang::tidy::asynctidy {
 /// of atomics is atomic state); null for a null type or any other type.
 const CXXRecordDecl *recordOf(QualType Type);
 
+/// Like recordOf, and also the class template's pattern when a template
+/// leaves \p Type dependent (`std::atomic<T *>`, `cache<T>` in a class
+/// template).
+const CXXRecordDecl *classOf(QualType Type);
+
 /// Whether \p Record or one of its bases declares a member named \p Name
 /// (a typedef such as `mapped_type`, or a member function).
 bool declaresMember(const CXXRecordDecl &Record, llvm::StringRef Name);

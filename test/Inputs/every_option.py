@@ -39,7 +39,8 @@ NAME_LISTS = {
     "DetachedTokenTypes", "ErrorTypes", "EventWaitFunctions", "FutureTypes",
     "GuardTypes", "IgnoredExceptionTypes", "MutexTypes", "OffloadFunctions",
     "RecursiveMutexTypes", "Reporters", "SequentialAwaitables",
-    "SpawnFunctions", "StopPredicates", "ThreadSafeTypes", "ThreadStarters",
+    "SingleThreadedFunctions", "SpawnFunctions", "StopPredicates",
+    "ThreadSafeTypes", "ThreadStarters",
     "ThreadTypes",
 }
 

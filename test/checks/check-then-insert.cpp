@@ -245,3 +245,15 @@ void throughMacro(const std::string &key) {
   // CHECK-NOTES: :[[@LINE-3]]:5: note: the key is inserted here
   // CHECK-MESSAGES-CXX14: :[[@LINE-5]]:7: warning: 'counts' is searched
 }
+
+// A container named through an alias.
+using Counts = std::map<std::string, int>;
+Counts aliased;
+void throughAlias(const std::string &key) {
+  if (aliased.find(key) == aliased.end())
+    aliased[key] = 3;
+}
+// CHECK-NOTES: :[[@LINE-3]]:7: warning: 'aliased' is searched for a key that is then inserted
+// CHECK-NOTES: :[[@LINE-3]]:5: note: the key is inserted here
+// CHECK-FIXES: {{^}}  aliased.try_emplace(key, 3);{{$}}
+// CHECK-MESSAGES-CXX14: :[[@LINE-6]]:7: warning: 'aliased' is searched

@@ -227,6 +227,101 @@ private:
   SuccessorCache successors_;
 };
 
+// A pointer member handed on by value: the callee changes the block it
+// points to, not the member (oneTBB's arena frees its cache this way).
+class Arena {
+public:
+  void trim() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    release(cache_);
+  }
+  int *cache() const { return cache_; }
+
+private:
+  static void release(int *block) { block[0] = 0; }
+  std::mutex mutex_;
+  int *cache_ = nullptr;
+};
+
+// A member that locks for itself through a base (oneTBB's successor caches
+// inherit their mutex), also when it is a template parameter that defaults
+// to a mutex.
+template <typename M = std::mutex> class CacheBase {
+protected:
+  M mutex_;
+  std::deque<int> items_;
+};
+template <typename T> class Cache : public CacheBase<> {
+public:
+  void add(T item) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    items_.push_back(int(item));
+  }
+};
+template <typename T> class Limiter {
+public:
+  void push(T item) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    successors_.add(item);
+    ++count_;
+  }
+  void forward(T item) { successors_.add(item); }
+
+private:
+  std::mutex mutex_;
+  Cache<T> successors_;
+  int count_ = 0;
+};
+template class Limiter<int>;
+
+// A read before the function takes the lock itself is a deliberate fast
+// path, checked again under the lock.
+class Breaker {
+public:
+  void trip() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    ++broken_;
+  }
+  void notifyAvailable() {
+    if (broken_ == 0)
+      return;
+    std::lock_guard<std::mutex> lock(mutex_);
+    --broken_;
+  }
+
+private:
+  std::mutex mutex_;
+  int broken_ = 0;
+};
+
+// A protected member function that nothing in the class calls runs when a
+// base or a derived class calls it (oneTBB's reset_node(), from a graph
+// reset that must not run concurrently); set-up and teardown functions by
+// name (`SingleThreadedFunctions`).
+class NodeBase {
+public:
+  virtual ~NodeBase() = default;
+
+protected:
+  virtual void resetNode() = 0;
+};
+class Node2 : public NodeBase {
+public:
+  void put() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    ++count_;
+  }
+  void shutdown() { count_ = 0; }
+  void destroy_services() { count_ = 0; }
+
+protected:
+  void resetNode() override { count_ = 0; }
+
+private:
+  std::mutex mutex_;
+  int count_ = 0;
+};
+
 // ---- reported -----------------------------------------------------------------
 
 class Counters {
@@ -265,4 +360,36 @@ private:
   std::mutex mutex_;
   std::vector<int> counts_ = std::vector<int>(8);
   int last_ = 0;
+};
+
+// A write outside the lock in a function that takes it elsewhere is no fast
+// path; an array member handed to a pointer parameter is written.
+class Journal {
+public:
+  void append(int value) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    entries_.push_back(value);
+  }
+  void rotate() {
+    entries_.clear();
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'entries_' is written without holding 'mutex_', which guards it elsewhere: concurrent calls race [async-unguarded-member]
+    // CHECK-NOTES: :[[@LINE-5]]:5: note: 'entries_' is written with 'mutex_' held here
+    std::lock_guard<std::mutex> lock(mutex_);
+    entries_.push_back(0);
+  }
+  void stamp() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    fill(label_);
+  }
+  void relabel() { fill(label_); }
+  // CHECK-NOTES: :[[@LINE-1]]:25: warning: 'label_' is written without holding 'mutex_', which guards it elsewhere: concurrent calls race [async-unguarded-member]
+  // CHECK-NOTES: :[[@LINE-4]]:10: note: 'label_' is written with 'mutex_' held here
+  // CHECK-NOTES: :[[@LINE-3]]:18: note: hold 'mutex_' for the whole function
+  // CHECK-FIXES: {{^}}  void relabel() { std::scoped_lock lock(mutex_); fill(label_); }{{$}}
+
+private:
+  static void fill(char *out) { out[0] = 'x'; }
+  std::mutex mutex_;
+  std::vector<int> entries_;
+  char label_[8] = {};
 };

@@ -117,6 +117,36 @@ void movedInABranch(bool flag) {
   // CHECK: :[[@LINE-1]]:3: warning: held: none
 }
 
+// The statement that moves the lock in one branch runs with it held (its
+// condition, its other branch); a branch that moves it and returns leaves
+// the lock held on the paths that go on.
+void movedAndReturned(bool flag) {
+  std::unique_lock<std::mutex> lock(a);
+  // CHECK: :[[@LINE-1]]:3: warning: takes a while holding: none
+  if (flag) {
+    consume(std::move(lock));
+  } else {
+    touch();
+    // CHECK: :[[@LINE-1]]:5: warning: held: a [probe-locks-held]
+  }
+  if (flag)
+    return consume(std::move(lock));
+  touch();
+  // CHECK: :[[@LINE-1]]:3: warning: held: none
+  std::unique_lock<std::mutex> again(b);
+  // CHECK: :[[@LINE-1]]:3: warning: takes b while holding: none
+  while (flag) {
+    if (flag) {
+      touch();
+      // CHECK: :[[@LINE-1]]:7: warning: held: b
+      consume(std::move(again));
+      return;
+    }
+  }
+  touch();
+  // CHECK: :[[@LINE-1]]:3: warning: held: b
+}
+
 // std::lock takes several at once: no order between them.
 void together() {
   std::lock(a, b);
