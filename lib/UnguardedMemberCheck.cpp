@@ -415,7 +415,7 @@ void UnguardedMemberCheck::checkClass(
     return !llvm::isa<CXXConstructorDecl, CXXDestructorDecl>(Method) &&
            !Method.isStatic() &&
            !UnderCallersLock.count(Method.getCanonicalDecl()) &&
-           !(Method.getAccess() != AS_public &&
+           !(writtenAccess(Method) != AS_public &&
              !Called.count(Method.getCanonicalDecl()));
   };
   Evidence Found = collectEvidence(Summaries, IsJudged);

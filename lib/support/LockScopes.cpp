@@ -11,6 +11,7 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include <optional>
 
 namespace clang::tidy::asynctidy {
@@ -43,15 +44,42 @@ const ValueDecl *holderOf(const HeldLock &Lock) {
   return Lock.Guard ? Lock.Guard : Lock.Mutex;
 }
 
-/// Whether \p S hands \p Holder on: `std::move(lock)` into an awaiter, a
-/// callee or a member. A move in a statement nested in \p S (a branch of
-/// an `if`) ends the hold on that path only, where the nested statement's
-/// own block sees it.
+/// The statements that \p S runs as branches or bodies of its own (an
+/// `if`'s branches, a loop's body, a block's statements), as opposed to the
+/// expressions it evaluates itself (a condition, a returned value).
+llvm::SmallVector<const Stmt *, 2> branchesOf(const Stmt &S) {
+  llvm::SmallVector<const Stmt *, 2> Branches;
+  if (const auto *If = llvm::dyn_cast<IfStmt>(&S))
+    Branches = {If->getThen(), If->getElse()};
+  else if (const auto *While = llvm::dyn_cast<WhileStmt>(&S))
+    Branches = {While->getBody()};
+  else if (const auto *Do = llvm::dyn_cast<DoStmt>(&S))
+    Branches = {Do->getBody()};
+  else if (const auto *For = llvm::dyn_cast<ForStmt>(&S))
+    Branches = {For->getBody(), For->getInc()};
+  else if (const auto *Range = llvm::dyn_cast<CXXForRangeStmt>(&S))
+    Branches = {Range->getBody()};
+  else if (const auto *Switch = llvm::dyn_cast<SwitchStmt>(&S))
+    Branches = {Switch->getBody()};
+  else if (const auto *Block = llvm::dyn_cast<CompoundStmt>(&S))
+    Branches.append(Block->body_begin(), Block->body_end());
+  else if (const auto *Case = llvm::dyn_cast<SwitchCase>(&S))
+    Branches = {Case->getSubStmt()};
+  llvm::erase(Branches, nullptr);
+  return Branches;
+}
+
+/// Whether \p S itself hands \p Holder on: `std::move(lock)` into an
+/// awaiter, a callee or a member. A move in a branch of \p S ends the hold
+/// on that path only (see movesAwayOnSomePaths).
 bool movesAway(const Stmt &S, const ValueDecl &Holder) {
   bool Found = false;
+  llvm::SmallPtrSet<const Stmt *, 4> Branches;
   forEachStmtOfFunction(S, [&](const Stmt &Node) {
-    if (&Node != &S && !llvm::isa<Expr>(Node))
+    if (Branches.count(&Node))
       return false;
+    for (const Stmt *Branch : branchesOf(Node))
+      Branches.insert(Branch);
     if (const auto *Call = llvm::dyn_cast<CallExpr>(&Node);
         Call && Call->isCallToStdMove() && Call->getNumArgs() == 1 &&
         namedObject(Call->getArg(0)) == &Holder)
@@ -84,32 +112,25 @@ bool leavesFunction(const Stmt &S) {
   return llvm::isa<ReturnStmt, CoreturnStmt>(S);
 }
 
-/// Whether a statement nested in \p S (in a branch, a loop) moves the
-/// guard \p Holder away, on a path that goes on after \p S. A branch that
-/// moves it and returns (`if (done) return stop(std::move(lock));`) leaves
-/// the hold as it was on the paths that go on.
+/// Whether a branch of \p S (of an `if`, a loop's body, a block's
+/// statement) moves the guard \p Holder away, on a path that goes on after
+/// \p S. A branch that moves it and returns (`if (done) return
+/// stop(std::move(lock));`) leaves the hold as it was on the paths that go
+/// on.
 bool movesAwayOnSomePaths(const Stmt &S, const ValueDecl &Holder) {
-  bool Found = false;
-  forEachStmtOfFunction(S, [&](const Stmt &Node) {
-    if (Found)
-      return false;
-    if (&Node == &S || llvm::isa<Expr>(Node))
-      return true;
-    if (const auto *Block = llvm::dyn_cast<CompoundStmt>(&Node)) {
-      for (const Stmt *Child : Block->body())
-        if (movesAway(*Child, Holder)) {
-          Found = !leavesFunction(*Block);
-          return false;
-        }
-      return true;
+  for (const Stmt *Branch : branchesOf(S)) {
+    if (movesAway(*Branch, Holder)) {
+      // In a block, what follows the move decides whether the path goes on.
+      if (!leavesFunction(llvm::isa<CompoundStmt>(S) ? S : *Branch))
+        return true;
+      if (llvm::isa<CompoundStmt>(S))
+        return false;
+      continue;
     }
-    if (movesAway(Node, Holder)) {
-      Found = !leavesFunction(Node);
-      return false;
-    }
-    return true;
-  });
-  return Found;
+    if (movesAwayOnSomePaths(*Branch, Holder))
+      return true;
+  }
+  return false;
 }
 
 /// How statement \p S of a block ends the hold of \p Holder: here, for the

@@ -8,6 +8,7 @@
 #include "support/LockTypes.h"
 #include "support/Records.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/Stmt.h"
 
 namespace clang::tidy::asynctidy {
@@ -106,10 +107,24 @@ bool isMutexType(const CXXRecordDecl &Record, const NameList &Mutexes) {
   return true;
 }
 
-/// Whether \p Type is a template parameter whose default is a mutex.
-static bool defaultsToMutex(QualType Type, const NameList &Mutexes) {
-  const auto *Parameter = Type->getAs<TemplateTypeParmType>();
-  const TemplateTypeParmDecl *Decl = Parameter ? Parameter->getDecl() : nullptr;
+/// Whether \p Field, in a class template, has the type of a template
+/// parameter whose default is a mutex (`M my_mutex;` under
+/// `template <typename T, typename M = spin_mutex>`).
+static bool defaultsToMutex(const FieldDecl &Field, const NameList &Mutexes) {
+  // The parameter's name is sugar that typedefs hide (`typedef M
+  // mutex_type;`): find it by its position in the template instead.
+  const auto *Parameter = Field.getType()->getAs<TemplateTypeParmType>();
+  const auto *Class = llvm::dyn_cast<CXXRecordDecl>(Field.getParent());
+  const ClassTemplateDecl *Template =
+      Class ? Class->getDescribedClassTemplate() : nullptr;
+  if (!Parameter || !Template)
+    return false;
+  const TemplateParameterList *Parameters = Template->getTemplateParameters();
+  if (Parameter->getDepth() != Parameters->getDepth() ||
+      Parameter->getIndex() >= Parameters->size())
+    return false;
+  const auto *Decl = llvm::dyn_cast<TemplateTypeParmDecl>(
+      Parameters->getParam(Parameter->getIndex()));
   if (!Decl || !Decl->hasDefaultArgument())
     return false;
   const TemplateArgument &Default = Decl->getDefaultArgument().getArgument();
@@ -128,7 +143,7 @@ static bool ownsMutex(const CXXRecordDecl &Record, const NameList &Mutexes,
   for (const FieldDecl *Field : Definition->fields()) {
     const CXXRecordDecl *Type = classOf(Field->getType());
     if ((Type && isMutexType(*Type, Mutexes)) ||
-        defaultsToMutex(Field->getType(), Mutexes))
+        defaultsToMutex(*Field, Mutexes))
       return true;
   }
   for (const CXXBaseSpecifier &Base : Definition->bases())

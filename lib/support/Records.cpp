@@ -7,7 +7,9 @@
 
 #include "support/Records.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/Lex/Lexer.h"
 
 namespace clang::tidy::asynctidy {
 
@@ -33,6 +35,37 @@ const CXXRecordDecl *classOf(QualType Type) {
   return Template ? llvm::dyn_cast_or_null<CXXRecordDecl>(
                         Template->getTemplatedDecl())
                   : nullptr;
+}
+
+/// The access that \p Spec spells: `public`, unless it is a macro named
+/// after another access (`#define private public`).
+static AccessSpecifier spelledAccess(const AccessSpecDecl &Spec) {
+  SourceLocation Loc = Spec.getAccessSpecifierLoc();
+  if (!Loc.isMacroID())
+    return Spec.getAccess();
+  const ASTContext &Context = Spec.getASTContext();
+  StringRef Macro = Lexer::getImmediateMacroName(
+      Loc, Context.getSourceManager(), Context.getLangOpts());
+  if (Macro == "private")
+    return AS_private;
+  if (Macro == "protected")
+    return AS_protected;
+  return Spec.getAccess();
+}
+
+AccessSpecifier writtenAccess(const CXXMethodDecl &Method) {
+  const Decl *InClass = Method.getCanonicalDecl();
+  const CXXRecordDecl *Class = Method.getParent();
+  AccessSpecifier Access = Class->isClass() ? AS_private : AS_public;
+  for (const Decl *Member : Class->decls()) {
+    if (const auto *Template = llvm::dyn_cast<FunctionTemplateDecl>(Member))
+      Member = Template->getTemplatedDecl();
+    if (Member->getCanonicalDecl() == InClass)
+      return Access;
+    if (const auto *Spec = llvm::dyn_cast<AccessSpecDecl>(Member))
+      Access = spelledAccess(*Spec);
+  }
+  return Method.getAccess();
 }
 
 bool declaresMember(const CXXRecordDecl &Record, llvm::StringRef Name) {

@@ -23,6 +23,11 @@ const CXXRecordDecl *recordOf(QualType Type);
 /// template).
 const CXXRecordDecl *classOf(QualType Type);
 
+/// The access of \p Method as its class spells it. White-box tests compile
+/// classes with `#define private public`: in their translation units only,
+/// everything is public.
+AccessSpecifier writtenAccess(const CXXMethodDecl &Method);
+
 /// Whether \p Record or one of its bases declares a member named \p Name
 /// (a typedef such as `mapped_type`, or a member function).
 bool declaresMember(const CXXRecordDecl &Record, llvm::StringRef Name);

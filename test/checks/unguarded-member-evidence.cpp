@@ -246,16 +246,18 @@ private:
 // A member that locks for itself through a base (oneTBB's successor caches
 // inherit their mutex), also when it is a template parameter that defaults
 // to a mutex.
-template <typename M = std::mutex> class CacheBase {
+template <typename T, typename M = std::mutex> class CacheBase {
 protected:
-  M mutex_;
-  std::deque<int> items_;
+  typedef M mutex_type;
+  mutex_type mutex_;
+  std::deque<T> items_;
 };
-template <typename T> class Cache : public CacheBase<> {
+template <typename T, typename M = std::mutex>
+class Cache : public CacheBase<T, M> {
 public:
   void add(T item) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    items_.push_back(int(item));
+    std::lock_guard<M> lock(this->mutex_);
+    this->items_.push_back(item);
   }
 };
 template <typename T> class Limiter {
@@ -321,6 +323,64 @@ private:
   std::mutex mutex_;
   int count_ = 0;
 };
+
+// A guard moved away in one branch: the other branch and the condition
+// still hold it, and a branch that moves it and returns leaves it held on
+// the paths that go on (yaclib's thread pool).
+class StoppingPool {
+public:
+  void push() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    state_ += 4;
+  }
+  void softStop() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    if (noJobs())
+      stop(std::move(lock));
+    else
+      state_ |= 2;
+  }
+  void loop() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    for (int round = 0; round < 8; ++round) {
+      if (noJobs() && wantStop())
+        return stop(std::move(lock));
+      if (wasStopped())
+        return;
+      state_ -= 4;
+    }
+  }
+
+private:
+  bool noJobs() const { return (state_ >> 2) == 0; }
+  bool wantStop() const { return (state_ & 2) != 0; }
+  bool wasStopped() const { return (state_ & 1) != 0; }
+  void stop(std::unique_lock<std::mutex> &&lock) {
+    state_ |= 1;
+    lock.unlock();
+  }
+  std::mutex mutex_;
+  unsigned state_ = 0;
+};
+
+// White-box tests make everything public in their translation unit; the
+// class still says what is protected.
+#define protected public
+class Whitebox : public NodeBase {
+public:
+  void put() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    ++count_;
+  }
+
+protected:
+  void resetNode() override { count_ = 0; }
+
+private:
+  std::mutex mutex_;
+  int count_ = 0;
+};
+#undef protected
 
 // ---- reported -----------------------------------------------------------------
 

@@ -123,14 +123,19 @@ void movedInABranch(bool flag) {
 void movedAndReturned(bool flag) {
   std::unique_lock<std::mutex> lock(a);
   // CHECK: :[[@LINE-1]]:3: warning: takes a while holding: none
+  if (flag)
+    return consume(std::move(lock));
+  if (flag)
+    consume(std::move(lock));
+  else
+    touch();
+  // CHECK: :[[@LINE-1]]:5: warning: held: a [probe-locks-held]
   if (flag) {
     consume(std::move(lock));
   } else {
     touch();
-    // CHECK: :[[@LINE-1]]:5: warning: held: a [probe-locks-held]
+    // CHECK: :[[@LINE-1]]:5: warning: held: none
   }
-  if (flag)
-    return consume(std::move(lock));
   touch();
   // CHECK: :[[@LINE-1]]:3: warning: held: none
   std::unique_lock<std::mutex> again(b);
