@@ -25,7 +25,7 @@ static constexpr llvm::StringLiteral DefaultThreadSafeTypes =
     "::boost::atomic;::boost::condition_variable;::absl::CondVar;"
     "::absl::Notification";
 static constexpr llvm::StringLiteral DefaultSingleThreadedFunctions =
-    "shutdown;destroy.*;cleanup;notify_fork";
+    "shutdown.*;destroy.*;cleanup.*;notify_fork;init;initialize";
 
 using Access = UnguardedMemberCheck::Access;
 using MethodSummary = UnguardedMemberCheck::MethodSummary;
@@ -196,6 +196,7 @@ bool documentsNotThreadSafe(const CXXMethodDecl &Method) {
     for (StringRef Phrase :
          {"not thread-safe", "not thread safe", "not threadsafe",
           "must not be used concurrently", "must not be called concurrently",
+          "cannot be used concurrently", "cannot be called concurrently",
           "not safe to call concurrently"})
       if (StringRef(Text).contains(Phrase))
         return true;

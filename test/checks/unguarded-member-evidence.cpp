@@ -315,6 +315,9 @@ public:
   }
   void shutdown() { count_ = 0; }
   void destroy_services() { count_ = 0; }
+  void init() { count_ = 0; }
+  /// Cannot be used concurrently with put().
+  int peek() const { return count_; }
 
 protected:
   void resetNode() override { count_ = 0; }
