@@ -278,15 +278,23 @@ void ManualLockUnlockCheck::check(const MatchFinder::MatchResult &Result) {
                           /*Caught=*/false);
     if (!Found)
       continue;
-    {
-      auto Warning =
-          diag(Lock.Acquire->getBeginLoc(),
-               "mutex %0 is locked and unlocked by hand: an exit or an "
-               "exception before the unlock leaves it locked for good")
-          << Lock.Mutex;
-      for (const FixItHint &Fix : useUniqueLock(*Block, Lock, *Result.Context))
-        Warning << Fix;
-    }
+    // Where only an exception skips the unlock, the guard changes nothing
+    // but that. A return or a jump that leaves the mutex locked may mean
+    // to (for the caller to unlock): releasing it there is a change of
+    // behaviour, so that fix goes on a note.
+    bool LeavesLockedOnPurpose = false;
+    for (size_t I = Lock.First; I < Lock.End && !LeavesLockedOnPurpose; ++I)
+      LeavesLockedOnPurpose =
+          Finder
+              .find(*Body[I], /*InLoop=*/false, /*InSwitch=*/false,
+                    /*Caught=*/true)
+              .has_value();
+    std::vector<FixItHint> Fixes = useUniqueLock(*Block, Lock, *Result.Context);
+    diag(Lock.Acquire->getBeginLoc(),
+         "mutex %0 is locked and unlocked by hand: an exit or an exception "
+         "before the unlock leaves it locked for good")
+        << Lock.Mutex
+        << (LeavesLockedOnPurpose ? std::vector<FixItHint>() : Fixes);
     diag(Found->Where->getBeginLoc(),
          "%select{this return leaves|this throw leaves|this co_return "
          "leaves|this jump leaves|this call may throw, leaving}0 %1 locked",
@@ -295,6 +303,12 @@ void ManualLockUnlockCheck::check(const MatchFinder::MatchResult &Result) {
     diag(Body[Lock.End]->getBeginLoc(), "%0 is unlocked only here",
          DiagnosticIDs::Note)
         << Lock.Mutex;
+    if (LeavesLockedOnPurpose && !Fixes.empty())
+      diag(Lock.Acquire->getBeginLoc(),
+           "hold %0 in a std::unique_lock, which unlocks it on the ways out "
+           "that left it locked",
+           DiagnosticIDs::Note)
+          << Lock.Mutex << Fixes;
   }
 }
 

@@ -2,7 +2,7 @@
 // return does; locks in macros are reported at the use and never edited.
 // A bare lock() in a coroutine also blocks: async-blocking-call-in-coroutine
 // reports it too.
-// RUN: %check_async_tidy --allow-other=async-blocking-call-in-coroutine,async-lock-across-suspend %s async-manual-lock-unlock %t -- -std=c++20 -I%inputs
+// RUN: %check_async_tidy --fix-notes --allow-other=async-blocking-call-in-coroutine,async-lock-across-suspend %s async-manual-lock-unlock %t -- -std=c++20 -I%inputs
 
 #include "task.h"
 
@@ -21,6 +21,7 @@ lib::task<int> cached(bool refresh) {
   // CHECK-NOTES: :[[@LINE-6]]:3: warning: mutex 'cache_mutex' is locked and unlocked by hand
   // CHECK-NOTES: :[[@LINE-5]]:5: note: this co_return leaves 'cache_mutex' locked
   // CHECK-NOTES: :[[@LINE-4]]:3: note: 'cache_mutex' is unlocked only here
+  // CHECK-NOTES: :[[@LINE-9]]:3: note: hold 'cache_mutex' in a std::unique_lock, which unlocks it on the ways out that left it locked
   // CHECK-FIXES: {{^}}  std::unique_lock lock(cache_mutex);{{$}}
   // CHECK-FIXES: {{^}}  lock.unlock();{{$}}
 }
@@ -36,10 +37,10 @@ void throughMacros(int value) {
   cache = value;
   UNLOCK_CACHE();
   // CHECK-NOTES: :[[@LINE-4]]:3: warning: mutex 'cache_mutex' is locked and unlocked by hand
-  // CHECK-NOTES: :30:22: note: expanded from macro 'LOCK_CACHE'
+  // CHECK-NOTES: :31:22: note: expanded from macro 'LOCK_CACHE'
   // CHECK-NOTES: :[[@LINE-5]]:3: note: this call may throw, leaving 'cache_mutex' locked
   // CHECK-NOTES: :[[@LINE-4]]:3: note: 'cache_mutex' is unlocked only here
-  // CHECK-NOTES: :31:24: note: expanded from macro 'UNLOCK_CACHE'
+  // CHECK-NOTES: :32:24: note: expanded from macro 'UNLOCK_CACHE'
 }
 
 // The same when only the unlock() is a macro: no edit either, since that
@@ -51,5 +52,5 @@ void unlockThroughMacro(int value) {
   // CHECK-NOTES: :[[@LINE-3]]:3: warning: mutex 'cache_mutex' is locked and unlocked by hand
   // CHECK-NOTES: :[[@LINE-3]]:3: note: this call may throw, leaving 'cache_mutex' locked
   // CHECK-NOTES: :[[@LINE-3]]:3: note: 'cache_mutex' is unlocked only here
-  // CHECK-NOTES: :31:24: note: expanded from macro 'UNLOCK_CACHE'
+  // CHECK-NOTES: :32:24: note: expanded from macro 'UNLOCK_CACHE'
 }

@@ -1,5 +1,5 @@
-// RUN: %check_async_tidy %s async-manual-lock-unlock %t -- -std=c++17
-// RUN: %check_async_tidy --check-suffix=CXX14 %s async-manual-lock-unlock %t-14 -- -std=c++14
+// RUN: %check_async_tidy --fix-notes %s async-manual-lock-unlock %t -- -std=c++17
+// RUN: %check_async_tidy --fix-notes --check-suffix=CXX14 %s async-manual-lock-unlock %t-14 -- -std=c++14
 // RUN: %check_async_tidy --check-suffix=OPTS %s async-manual-lock-unlock %t-opts \
 // RUN:   -config="{CheckOptions: {async-manual-lock-unlock.MutexTypes: '::app::SpinLock'}}" -- -std=c++17
 
@@ -45,8 +45,7 @@ void registerName(const std::string &name) {
   // CHECK-FIXES-CXX14: {{^}}  lock.unlock();{{$}}
 }
 
-// An early return that keeps the lock (one after an unlock() does not); the
-// other unlock() becomes the unique_lock's, so none unlocks twice.
+// A return that keeps the lock, maybe on purpose: the fix is on a note.
 int removeName(const std::string &name) {
   registry_mutex.lock();
   for (size_t i = 0; i < registry.size(); ++i) {
@@ -62,10 +61,11 @@ int removeName(const std::string &name) {
   // CHECK-NOTES: :[[@LINE-11]]:3: warning: mutex 'registry_mutex' is locked and unlocked by hand
   // CHECK-NOTES: :[[@LINE-4]]:5: note: this return leaves 'registry_mutex' locked
   // CHECK-NOTES: :[[@LINE-4]]:3: note: 'registry_mutex' is unlocked only here
+  // CHECK-NOTES: :[[@LINE-14]]:3: note: hold 'registry_mutex' in a std::unique_lock, which unlocks it on the ways out that left it locked
   // CHECK-FIXES: {{^}}  std::unique_lock lock(registry_mutex);{{$}}
   // CHECK-FIXES: {{^}}      lock.unlock();{{$}}
   // CHECK-FIXES: {{^}}  lock.unlock();{{$}}
-  // CHECK-MESSAGES-CXX14: :[[@LINE-17]]:3: warning: mutex 'registry_mutex' is locked
+  // CHECK-MESSAGES-CXX14: :[[@LINE-18]]:3: warning: mutex 'registry_mutex' is locked
   // CHECK-FIXES-CXX14: {{^}}  std::unique_lock<std::mutex> lock(registry_mutex);{{$}}
   // CHECK-FIXES-CXX14: {{^}}      lock.unlock();{{$}}
   // CHECK-FIXES-CXX14: {{^}}  lock.unlock();{{$}}
@@ -87,8 +87,7 @@ void throwsWhileLocked(int value) {
   // CHECK-FIXES-CXX14: {{^}}  lock.unlock();{{$}}
 }
 
-// A break out of the enclosing loop skips the unlock() too. The name 'lock'
-// is taken, so the variable is named after the mutex.
+// A break skips the unlock() too; 'lock' is taken, so: 'mutex_lock'.
 struct Table {
   std::mutex mutex_;
   int lock = 0;
@@ -103,9 +102,10 @@ struct Table {
     // CHECK-NOTES: :[[@LINE-6]]:7: warning: mutex 'mutex_' is locked and unlocked by hand
     // CHECK-NOTES: :[[@LINE-5]]:9: note: this jump leaves 'mutex_' locked
     // CHECK-NOTES: :[[@LINE-4]]:7: note: 'mutex_' is unlocked only here
+    // CHECK-NOTES: :[[@LINE-9]]:7: note: hold 'mutex_' in a std::unique_lock, which unlocks it on the ways out that left it locked
     // CHECK-FIXES: {{^}}      std::unique_lock mutex_lock(mutex_);{{$}}
     // CHECK-FIXES: {{^}}      mutex_lock.unlock();{{$}}
-    // CHECK-MESSAGES-CXX14: :[[@LINE-11]]:7: warning: mutex 'mutex_' is locked
+    // CHECK-MESSAGES-CXX14: :[[@LINE-12]]:7: warning: mutex 'mutex_' is locked
     // CHECK-FIXES-CXX14: {{^}}      std::unique_lock<std::mutex> mutex_lock(mutex_);{{$}}
     // CHECK-FIXES-CXX14: {{^}}      mutex_lock.unlock();{{$}}
   }
