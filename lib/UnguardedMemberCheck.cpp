@@ -9,6 +9,7 @@
 #include "support/Coroutines.h"
 #include "support/FixItUtils.h"
 #include "support/Records.h"
+#include "support/StmtPath.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -278,6 +279,12 @@ UnguardedMemberCheck::summarise(const CXXMethodDecl &Method) const {
       [&](const Stmt &S, llvm::ArrayRef<const HeldLock *> Held) {
         if (!Held.empty())
           Summary.TakesLock = true;
+        for (const HeldLock *Lock : Held)
+          for (const ValueDecl *Mutex : Lock->Mutexes)
+            if (Lock->Acquire && llvm::isa<FieldDecl>(Mutex) &&
+                !llvm::is_contained(Summary.Acquisitions,
+                                    std::make_pair(Lock->Acquire, Mutex)))
+              Summary.Acquisitions.emplace_back(Lock->Acquire, Mutex);
         for (const MemberExpr *Member : writesOf(S))
           Written.insert(Member);
         if (const MemberExpr *Member = addressOnly(S))
@@ -306,9 +313,6 @@ UnguardedMemberCheck::summarise(const CXXMethodDecl &Method) const {
                 MutexField &&
                 MutexField->getParent()->getCanonicalDecl() == Class)
               Use.Held.push_back(MutexField);
-        for (const ValueDecl *Mutex : Use.Held)
-          if (!llvm::is_contained(Summary.Locks, Mutex))
-            Summary.Locks.push_back(Mutex);
         Summary.Accesses.push_back(std::move(Use));
       });
   return Summary;
@@ -426,6 +430,50 @@ void UnguardedMemberCheck::checkClass(
       reportMethod(Summary, Found, LockingMethods);
 }
 
+/// Whether \p Read comes before \p Acquire on a path through \p Body: in
+/// an earlier statement, or in the condition of an `if` whose branch takes
+/// the lock; not in another branch.
+static bool precedesOnAPath(const Stmt &Read, const Stmt &Acquire,
+                            const Stmt &Body, const SourceManager &SM) {
+  if (!SM.isBeforeInTranslationUnit(Read.getBeginLoc(), Acquire.getBeginLoc()))
+    return false;
+  auto ReadPath = enclosingStmts(Read, Body);
+  auto AcquirePath = enclosingStmts(Acquire, Body);
+  ReadPath.insert(ReadPath.begin(), &Read);
+  AcquirePath.insert(AcquirePath.begin(), &Acquire);
+  // Walk down from the body while the two paths agree.
+  size_t R = ReadPath.size(), A = AcquirePath.size();
+  while (R > 1 && A > 1 && ReadPath[R - 2] == AcquirePath[A - 2]) {
+    --R;
+    --A;
+  }
+  if (R < 2 || A < 2)
+    return true;
+  const Stmt *Common = ReadPath[R - 1];
+  const Stmt *ReadSide = ReadPath[R - 2];
+  if (const auto *If = llvm::dyn_cast<IfStmt>(Common))
+    return ReadSide != If->getThen() && ReadSide != If->getElse();
+  if (const auto *Switch = llvm::dyn_cast<SwitchStmt>(Common))
+    return ReadSide == Switch->getCond();
+  if (const auto *Conditional = llvm::dyn_cast<ConditionalOperator>(Common))
+    return ReadSide == Conditional->getCond();
+  return true;
+}
+
+// A read before the function takes the member's lock itself is a
+// deliberate fast path, checked again under the lock: `if (waiters_ == 0)
+// return;`, or double-checked locking.
+bool UnguardedMemberCheck::isFastPath(
+    const Access &Read, const MethodSummary &Summary,
+    llvm::ArrayRef<const ValueDecl *> Guards) const {
+  const SourceManager &SM = Context->getSourceManager();
+  for (const auto &[Acquire, Mutex] : Summary.Acquisitions)
+    if (llvm::is_contained(Guards, Mutex) &&
+        precedesOnAPath(*Read.Where, *Acquire, *Summary.Method->getBody(), SM))
+      return true;
+  return false;
+}
+
 void UnguardedMemberCheck::reportMethod(
     const MethodSummary &Summary, const Evidence &Found,
     const llvm::DenseSet<const CXXMethodDecl *> &LockingMethods) {
@@ -437,11 +485,7 @@ void UnguardedMemberCheck::reportMethod(
     auto Guard = Found.Guards.find(Use.Field);
     if (Guard == Found.Guards.end())
       continue;
-    // A read before the function takes the lock itself is a deliberate
-    // fast path (`if (waiters_.empty()) return;`), checked again inside.
-    if (!Use.Write && llvm::any_of(Guard->second, [&](const ValueDecl *M) {
-          return llvm::is_contained(Summary.Locks, M);
-        }))
+    if (!Use.Write && isFastPath(Use, Summary, Guard->second))
       continue;
     if (!First)
       First = &Use;

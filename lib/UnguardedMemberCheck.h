@@ -53,8 +53,8 @@ public:
     /// held, before it resolves which overload.
     llvm::SmallVector<StringRef, 1> UnresolvedCallsUnderLock;
     bool TakesLock = false;
-    /// The mutex data members of the class it holds somewhere.
-    llvm::SmallVector<const ValueDecl *, 2> Locks;
+    /// Where it takes a mutex data member of the class.
+    std::vector<std::pair<const Stmt *, const ValueDecl *>> Acquisitions;
     /// Whether it asserts that its caller holds a lock (`AssertHeld()`).
     bool AssertsLock = false;
   };
@@ -75,6 +75,8 @@ private:
   Evidence collectEvidence(llvm::ArrayRef<MethodSummary> Summaries,
                            const JudgedPredicate &IsJudged) const;
   bool isShared(const FieldDecl &Field) const;
+  bool isFastPath(const Access &Read, const MethodSummary &Summary,
+                  llvm::ArrayRef<const ValueDecl *> Guards) const;
   void checkClass(const CXXRecordDecl &Class,
                   llvm::ArrayRef<const CXXMethodDecl *> Methods);
   void

@@ -456,3 +456,32 @@ private:
   std::vector<int> entries_;
   char label_[8] = {};
 };
+
+// A read in another branch than the one that takes the lock is no fast
+// path; the condition of the branch that locks is (double-checked locking).
+class Branches {
+public:
+  int update(bool write, int value) {
+    if (!write)
+      return value_;
+    // CHECK-NOTES: :[[@LINE-1]]:14: warning: 'value_' is read without holding 'mutex_', which guards it elsewhere: concurrent calls race [async-unguarded-member]
+    // CHECK-NOTES: :[[@LINE+3]]:7: note: 'value_' is written with 'mutex_' held here
+    else {
+      std::lock_guard<std::mutex> lock(mutex_);
+      value_ = value;
+    }
+    return 0;
+  }
+  void ensure() {
+    if (!ready_) {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (!ready_)
+        ready_ = true;
+    }
+  }
+
+private:
+  std::mutex mutex_;
+  int value_ = 0;
+  bool ready_ = false;
+};
