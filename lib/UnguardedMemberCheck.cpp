@@ -184,16 +184,45 @@ StringRef unresolvedCalleeOnThis(const CallExpr &Call) {
              : "";
 }
 
+/// The `//` comment lines right above \p D: clang keeps only documentation
+/// comments (`///`, `/** */`), and many projects document with plain ones.
+std::string lineCommentAbove(const Decl &D) {
+  const SourceManager &SM = D.getASTContext().getSourceManager();
+  auto [File, Offset] =
+      SM.getDecomposedLoc(SM.getExpansionLoc(D.getBeginLoc()));
+  bool Invalid = false;
+  StringRef Before = SM.getBufferData(File, &Invalid).take_front(Offset);
+  size_t LineStart = Before.rfind('\n');
+  if (Invalid || LineStart == StringRef::npos)
+    return "";
+  Before = Before.take_front(LineStart);
+  std::string Text;
+  for (int Lines = 0; Lines < 8; ++Lines) {
+    size_t Start = Before.rfind('\n');
+    StringRef Line =
+        Before.substr(Start == StringRef::npos ? 0 : Start + 1).trim();
+    if (!Line.starts_with("//"))
+      break;
+    Text = Line.str() + " " + Text;
+    if (Start == StringRef::npos)
+      break;
+    Before = Before.take_front(Start);
+  }
+  return Text;
+}
+
 /// Whether the documentation of \p Method says it is not for concurrent
 /// use: "not thread-safe", "must not be used concurrently".
 bool documentsNotThreadSafe(const CXXMethodDecl &Method) {
   ASTContext &Context = Method.getASTContext();
   for (const FunctionDecl *Decl : Method.redecls()) {
     const RawComment *Comment = Context.getRawCommentForDeclNoCache(Decl);
-    if (!Comment)
-      continue;
     std::string Text =
-        StringRef(Comment->getRawText(Context.getSourceManager())).lower();
+        Comment
+            ? StringRef(Comment->getRawText(Context.getSourceManager())).lower()
+            : StringRef(lineCommentAbove(*Decl)).lower();
+    if (Text.empty())
+      continue;
     for (StringRef Phrase :
          {"not thread-safe", "not thread safe", "not threadsafe",
           "must not be used concurrently", "must not be called concurrently",
@@ -395,6 +424,38 @@ bool UnguardedMemberCheck::isShared(const FieldDecl &Field) const {
            ThreadSafeTypes.matches(*Record) || ownsMutex(*Record, MutexTypes)));
 }
 
+// A private or protected member function runs when the class, a derived
+// class or a friend calls it. It is judged where a public member function
+// that may run concurrently with others calls it, directly or through other
+// such functions; one that only set-up, teardown or nothing here calls is
+// reached from code whose locking this class does not show (a base's
+// reset(), say).
+llvm::DenseSet<const CXXMethodDecl *> UnguardedMemberCheck::reachedConcurrently(
+    llvm::ArrayRef<MethodSummary> Summaries,
+    llvm::function_ref<bool(const CXXMethodDecl &)> MayRun) const {
+  auto RunsConcurrently = [&](const CXXMethodDecl &Method) {
+    return MayRun(Method) && !isExempt(Method) &&
+           !SingleThreadedFunctions.matches(Method);
+  };
+  llvm::DenseSet<const CXXMethodDecl *> Reached;
+  for (const MethodSummary &Summary : Summaries)
+    if (writtenAccess(*Summary.Method) == AS_public &&
+        RunsConcurrently(*Summary.Method))
+      Reached.insert(Summary.Method->getCanonicalDecl());
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (const MethodSummary &Summary : Summaries) {
+      if (!Reached.count(Summary.Method->getCanonicalDecl()))
+        continue;
+      for (const auto &[Callee, Held] : Summary.Calls)
+        if (!Held && RunsConcurrently(*Callee) &&
+            Reached.insert(Callee->getCanonicalDecl()).second)
+          Changed = true;
+    }
+  }
+  return Reached;
+}
+
 void UnguardedMemberCheck::checkClass(
     const CXXRecordDecl &Class, llvm::ArrayRef<const CXXMethodDecl *> Methods) {
   std::vector<MethodSummary> Summaries;
@@ -409,19 +470,16 @@ void UnguardedMemberCheck::checkClass(
   for (const MethodSummary &Summary : Summaries)
     if (Summary.TakesLock)
       LockingMethods.insert(Summary.Method->getCanonicalDecl());
-  // A private or protected member function runs when the class, a derived
-  // class or a friend calls it: one that nothing here calls is reached from
-  // code whose locking this class does not show (a base's reset(), say).
-  llvm::DenseSet<const CXXMethodDecl *> Called;
-  for (const MethodSummary &Summary : Summaries)
-    for (const auto &[Callee, Held] : Summary.Calls)
-      Called.insert(Callee->getCanonicalDecl());
-  auto IsJudged = [&](const CXXMethodDecl &Method) {
+  auto MayRun = [&](const CXXMethodDecl &Method) {
     return !llvm::isa<CXXConstructorDecl, CXXDestructorDecl>(Method) &&
            !Method.isStatic() &&
-           !UnderCallersLock.count(Method.getCanonicalDecl()) &&
-           !(writtenAccess(Method) != AS_public &&
-             !Called.count(Method.getCanonicalDecl()));
+           !UnderCallersLock.count(Method.getCanonicalDecl());
+  };
+  llvm::DenseSet<const CXXMethodDecl *> Reached =
+      reachedConcurrently(Summaries, MayRun);
+  auto IsJudged = [&](const CXXMethodDecl &Method) {
+    return MayRun(Method) && (writtenAccess(Method) == AS_public ||
+                              Reached.count(Method.getCanonicalDecl()));
   };
   Evidence Found = collectEvidence(Summaries, IsJudged);
   for (const MethodSummary &Summary : Summaries)

@@ -74,6 +74,9 @@ private:
   underCallersLock(llvm::ArrayRef<MethodSummary> Summaries) const;
   Evidence collectEvidence(llvm::ArrayRef<MethodSummary> Summaries,
                            const JudgedPredicate &IsJudged) const;
+  llvm::DenseSet<const CXXMethodDecl *> reachedConcurrently(
+      llvm::ArrayRef<MethodSummary> Summaries,
+      llvm::function_ref<bool(const CXXMethodDecl &)> MayRun) const;
   bool isShared(const FieldDecl &Field) const;
   bool isFastPath(const Access &Read, const MethodSummary &Summary,
                   llvm::ArrayRef<const ValueDecl *> Guards) const;

@@ -315,14 +315,18 @@ public:
   }
   void shutdown() { count_ = 0; }
   void destroy_services() { count_ = 0; }
-  void init() { count_ = 0; }
+  void init() { clear(); }
   /// Cannot be used concurrently with put().
   int peek() const { return count_; }
+  // Plain comments say it too: cannot be used concurrently with put().
+  int peekAgain() const { return count_; }
 
 protected:
   void resetNode() override { count_ = 0; }
 
 private:
+  // Called only from set-up.
+  void clear() { count_ = 0; }
   std::mutex mutex_;
   int count_ = 0;
 };
