@@ -70,6 +70,26 @@ bool unlocks(const Stmt &S, const ValueDecl &Mutex) {
   return Found;
 }
 
+/// Whether \p S calls a member function of the same object that unlocks the
+/// mutex data member \p Mutex itself: `return RunWriter();`, whose body
+/// ends with `_lock.unlock()`, hands the region over to it.
+bool unlocksInCallee(const Stmt &S, const ValueDecl &Mutex) {
+  if (!llvm::isa<FieldDecl>(Mutex))
+    return false;
+  bool Found = false;
+  forEachStmtOfFunction(S, [&](const Stmt &Node) {
+    const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(&Node);
+    const CXXMethodDecl *Callee = Call ? Call->getMethodDecl() : nullptr;
+    if (Callee && Callee->hasBody() &&
+        llvm::isa<CXXThisExpr>(
+            Call->getImplicitObjectArgument()->IgnoreParenImpCasts()) &&
+        unlocks(*Callee->getBody(), Mutex))
+      Found = true;
+    return !Found;
+  });
+  return Found;
+}
+
 /// Which calls may throw something other than std::bad_alloc (which almost
 /// every call can, and most projects do not recover from). The program's
 /// own functions are read, five calls deep: a throw outside a `catch
@@ -184,6 +204,8 @@ struct ExitFinder {
           isUnlockMethod(Call->getMethodDecl()->getName()) &&
           namedObject(Call->getImplicitObjectArgument()) == &Mutex)
         return std::nullopt;
+      if (Call && unlocksInCallee(*Child, Mutex))
+        return std::nullopt;
       if (std::optional<Exit> Found = find(*Child, InLoop, InSwitch, Caught))
         return Found;
     }
@@ -213,6 +235,8 @@ struct ExitFinder {
 
   bool visit(const Stmt &Node, bool InLoop, bool InSwitch, bool Caught,
              std::optional<Exit> &Found) const {
+    if (llvm::isa<ReturnStmt>(Node) && unlocksInCallee(Node, Mutex))
+      return false;
     if (llvm::isa<ReturnStmt>(Node))
       Found = Exit{&Node, Exit::Return};
     else if (llvm::isa<CXXThrowExpr>(Node) && !Caught)
