@@ -78,11 +78,17 @@ bool unlocksInCallee(const Stmt &S, const ValueDecl &Mutex) {
     return false;
   bool Found = false;
   forEachStmtOfFunction(S, [&](const Stmt &Node) {
-    const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(&Node);
-    const CXXMethodDecl *Callee = Call ? Call->getMethodDecl() : nullptr;
+    // Also a call that a template leaves dependent: a call of a bound
+    // member, not yet a member call.
+    const auto *Call = llvm::dyn_cast<CallExpr>(&Node);
+    const auto *Member =
+        Call ? llvm::dyn_cast<MemberExpr>(Call->getCallee()->IgnoreParens())
+             : nullptr;
+    const auto *Callee =
+        Member ? llvm::dyn_cast<CXXMethodDecl>(Member->getMemberDecl())
+               : nullptr;
     if (Callee && Callee->hasBody() &&
-        llvm::isa<CXXThisExpr>(
-            Call->getImplicitObjectArgument()->IgnoreParenImpCasts()) &&
+        llvm::isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()) &&
         unlocks(*Callee->getBody(), Mutex))
       Found = true;
     return !Found;
@@ -204,7 +210,7 @@ struct ExitFinder {
           isUnlockMethod(Call->getMethodDecl()->getName()) &&
           namedObject(Call->getImplicitObjectArgument()) == &Mutex)
         return std::nullopt;
-      if (Call && unlocksInCallee(*Child, Mutex))
+      if (llvm::isa<CallExpr>(Child) && unlocksInCallee(*Child, Mutex))
         return std::nullopt;
       if (std::optional<Exit> Found = find(*Child, InLoop, InSwitch, Caught))
         return Found;

@@ -43,3 +43,26 @@ private:
   std::mutex lock_;
   int count_ = 0;
 };
+
+// In a class template the call is left dependent until instantiation.
+template <bool Fifo> class SharedTemplate {
+public:
+  void slowUnlock(int s) noexcept {
+    lock_.lock();
+    if constexpr (Fifo) {
+      if (s > 1)
+        return runWriter();
+    }
+    count_ = s;
+    lock_.unlock();
+  }
+
+private:
+  void runWriter() noexcept {
+    --count_;
+    lock_.unlock();
+  }
+  std::mutex lock_;
+  int count_ = 0;
+};
+template class SharedTemplate<true>;
