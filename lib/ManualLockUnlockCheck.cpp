@@ -78,18 +78,9 @@ bool unlocksInCallee(const Stmt &S, const ValueDecl &Mutex) {
     return false;
   bool Found = false;
   forEachStmtOfFunction(S, [&](const Stmt &Node) {
-    // Also a call that a template leaves dependent: a call of a bound
-    // member, not yet a member call.
     const auto *Call = llvm::dyn_cast<CallExpr>(&Node);
-    const auto *Member =
-        Call ? llvm::dyn_cast<MemberExpr>(Call->getCallee()->IgnoreParens())
-             : nullptr;
-    const auto *Callee =
-        Member ? llvm::dyn_cast<CXXMethodDecl>(Member->getMemberDecl())
-               : nullptr;
-    if (Callee && Callee->hasBody() &&
-        llvm::isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()) &&
-        unlocks(*Callee->getBody(), Mutex))
+    const CXXMethodDecl *Callee = Call ? methodCalledOnThis(*Call) : nullptr;
+    if (Callee && Callee->hasBody() && unlocks(*Callee->getBody(), Mutex))
       Found = true;
     return !Found;
   });

@@ -155,20 +155,12 @@ const MemberExpr *addressOnly(const Stmt &S) {
   return nullptr;
 }
 
-/// The member function of the class that \p Call calls on `this`, also
-/// when a template leaves the call dependent (`pop_task()` in a class
-/// template is a call of a bound member, not yet a member call).
+/// The member function of \p Class that \p Call calls on `this`.
 const CXXMethodDecl *calleeOnThis(const CallExpr &Call,
                                   const CXXRecordDecl &Class) {
-  const auto *Member =
-      llvm::dyn_cast<MemberExpr>(Call.getCallee()->IgnoreParenImpCasts());
-  if (!Member ||
-      !llvm::isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
-    return nullptr;
-  const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Member->getMemberDecl());
-  if (!Method || Method->getParent()->getCanonicalDecl() != &Class)
-    return nullptr;
-  return Method;
+  const CXXMethodDecl *Method = methodCalledOnThis(Call);
+  return Method && Method->getParent()->getCanonicalDecl() == &Class ? Method
+                                                                     : nullptr;
 }
 
 /// The names of member functions that a template calls on `this` without

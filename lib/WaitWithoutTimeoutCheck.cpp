@@ -51,11 +51,9 @@ bool asksFuture(const Stmt &S, const ValueDecl &Future, bool OnlyReadiness) {
 /// Whether \p S calls a member function on `this` that waits on the
 /// member \p Future: `this->wait(); return this->future.get();`.
 bool callsOwnWaitOn(const Stmt &S, const ValueDecl &Future) {
-  const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(&S);
-  const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
-  if (!Method || !Method->hasBody() || !llvm::isa<FieldDecl>(Future) ||
-      !llvm::isa<CXXThisExpr>(
-          Call->getImplicitObjectArgument()->IgnoreParenImpCasts()))
+  const auto *Call = llvm::dyn_cast<CallExpr>(&S);
+  const CXXMethodDecl *Method = Call ? methodCalledOnThis(*Call) : nullptr;
+  if (!Method || !Method->hasBody() || !llvm::isa<FieldDecl>(Future))
     return false;
   bool Waits = false;
   forEachStmtOfFunction(*Method->getBody(), [&](const Stmt &Node) {

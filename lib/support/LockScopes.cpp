@@ -8,6 +8,7 @@
 #include "support/LockScopes.h"
 #include "support/Coroutines.h"
 #include "support/Records.h"
+#include "support/StmtPath.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -51,20 +52,17 @@ llvm::SmallVector<const Stmt *, 2> branchesOf(const Stmt &S) {
   llvm::SmallVector<const Stmt *, 2> Branches;
   if (const auto *If = llvm::dyn_cast<IfStmt>(&S))
     Branches = {If->getThen(), If->getElse()};
-  else if (const auto *While = llvm::dyn_cast<WhileStmt>(&S))
-    Branches = {While->getBody()};
-  else if (const auto *Do = llvm::dyn_cast<DoStmt>(&S))
-    Branches = {Do->getBody()};
-  else if (const auto *For = llvm::dyn_cast<ForStmt>(&S))
-    Branches = {For->getBody(), For->getInc()};
-  else if (const auto *Range = llvm::dyn_cast<CXXForRangeStmt>(&S))
-    Branches = {Range->getBody()};
+  else if (const Stmt *Body = loopBody(S))
+    Branches = {Body};
   else if (const auto *Switch = llvm::dyn_cast<SwitchStmt>(&S))
     Branches = {Switch->getBody()};
   else if (const auto *Block = llvm::dyn_cast<CompoundStmt>(&S))
     Branches.append(Block->body_begin(), Block->body_end());
   else if (const auto *Case = llvm::dyn_cast<SwitchCase>(&S))
     Branches = {Case->getSubStmt()};
+  // A for loop's increment runs after its body.
+  if (const auto *For = llvm::dyn_cast<ForStmt>(&S))
+    Branches.push_back(For->getInc());
   llvm::erase(Branches, nullptr);
   return Branches;
 }

@@ -37,6 +37,15 @@ const CXXRecordDecl *classOf(QualType Type) {
                   : nullptr;
 }
 
+const CXXMethodDecl *methodCalledOnThis(const CallExpr &Call) {
+  const auto *Member =
+      llvm::dyn_cast<MemberExpr>(Call.getCallee()->IgnoreParenImpCasts());
+  if (!Member ||
+      !llvm::isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
+    return nullptr;
+  return llvm::dyn_cast<CXXMethodDecl>(Member->getMemberDecl());
+}
+
 /// The access that \p Spec spells: `public`, unless it is a macro named
 /// after another access (`#define private public`).
 static AccessSpecifier spelledAccess(const AccessSpecDecl &Spec) {

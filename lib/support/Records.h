@@ -28,6 +28,11 @@ const CXXRecordDecl *classOf(QualType Type);
 /// everything is public.
 AccessSpecifier writtenAccess(const CXXMethodDecl &Method);
 
+/// The member function that \p Call calls on `this` (`helper()`,
+/// `this->helper()`), also when a class template leaves the call dependent
+/// (a call of a bound member, not yet a member call); null otherwise.
+const CXXMethodDecl *methodCalledOnThis(const CallExpr &Call);
+
 /// Whether \p Record or one of its bases declares a member named \p Name
 /// (a typedef such as `mapped_type`, or a member function).
 bool declaresMember(const CXXRecordDecl &Record, llvm::StringRef Name);
