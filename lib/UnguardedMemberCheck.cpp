@@ -8,6 +8,7 @@
 #include "UnguardedMemberCheck.h"
 #include "support/Coroutines.h"
 #include "support/FixItUtils.h"
+#include "support/MacroOrigin.h"
 #include "support/Records.h"
 #include "support/StmtPath.h"
 #include "clang/AST/Attr.h"
@@ -26,7 +27,7 @@ static constexpr llvm::StringLiteral DefaultThreadSafeTypes =
     "::boost::atomic;::boost::condition_variable;::absl::CondVar;"
     "::absl::Notification";
 static constexpr llvm::StringLiteral DefaultSingleThreadedFunctions =
-    "shutdown.*;destroy.*;cleanup.*;notify_fork;init;initialize";
+    "shutdown.*;destroy.*;cleanup.*;notify_fork;init;initialize;start";
 
 using Access = UnguardedMemberCheck::Access;
 using MethodSummary = UnguardedMemberCheck::MethodSummary;
@@ -153,6 +154,23 @@ const MemberExpr *addressOnly(const Stmt &S) {
     E = Base;
   }
   return nullptr;
+}
+
+/// The member that \p S returns by reference (`const std::string &name()
+/// const { return name_; }`): the caller's use of it is the access, and a
+/// lock in the function would not cover it.
+const MemberExpr *returnedByReference(const Stmt &S,
+                                      const CXXMethodDecl &Method) {
+  const auto *Return = llvm::dyn_cast<ReturnStmt>(&S);
+  if (!Return || !Return->getRetValue() ||
+      !Method.getReturnType()->isReferenceType())
+    return nullptr;
+  const auto *Member =
+      llvm::dyn_cast<MemberExpr>(Return->getRetValue()->IgnoreParenImpCasts());
+  return Member && llvm::isa<CXXThisExpr>(
+                       Member->getBase()->IgnoreParenImpCasts())
+             ? Member
+             : nullptr;
 }
 
 /// The member function of \p Class that \p Call calls on `this`.
@@ -294,6 +312,7 @@ UnguardedMemberCheck::summarise(const CXXMethodDecl &Method) const {
   MethodSummary Summary;
   Summary.Method = &Method;
   const CXXRecordDecl *Class = Method.getParent()->getCanonicalDecl();
+  const SourceManager &SM = Method.getASTContext().getSourceManager();
   llvm::DenseSet<const MemberExpr *> Written, AddressOnly;
   forEachStmtWithLocksHeld(
       *Method.getBody(), {GuardTypes, MutexTypes},
@@ -309,6 +328,8 @@ UnguardedMemberCheck::summarise(const CXXMethodDecl &Method) const {
         for (const MemberExpr *Member : writesOf(S))
           Written.insert(Member);
         if (const MemberExpr *Member = addressOnly(S))
+          AddressOnly.insert(Member);
+        if (const MemberExpr *Member = returnedByReference(S, Method))
           AddressOnly.insert(Member);
         if (const auto *Call = llvm::dyn_cast<CallExpr>(&S)) {
           Summary.AssertsLock |= assertsLockHeld(*Call);
@@ -328,6 +349,8 @@ UnguardedMemberCheck::summarise(const CXXMethodDecl &Method) const {
         if (AddressOnly.count(Member) && !Written.count(Member))
           return;
         Access Use{Field, Member, Written.count(Member) > 0, {}, !Held.empty()};
+        Use.InAssertion = isInAssertion(Member->getExprLoc(), SM,
+                                        Method.getASTContext().getLangOpts());
         for (const HeldLock *Lock : Held)
           for (const ValueDecl *Mutex : Lock->Mutexes)
             if (const auto *MutexField = llvm::dyn_cast<FieldDecl>(Mutex);
@@ -401,7 +424,34 @@ UnguardedMemberCheck::collectEvidence(llvm::ArrayRef<MethodSummary> Summaries,
       }
     }
   }
+  // How many member functions lock around the member.
+  for (const MethodSummary &Summary : Summaries) {
+    if (!IsJudged(*Summary.Method) || isExempt(*Summary.Method))
+      continue;
+    llvm::SmallPtrSet<const FieldDecl *, 8> Locked;
+    for (const Access &Use : Summary.Accesses) {
+      auto Guard = Found.Guards.find(Use.Field);
+      if (Guard != Found.Guards.end() &&
+          llvm::any_of(Use.Held, [&](const ValueDecl *Mutex) {
+            return llvm::is_contained(Guard->second, Mutex);
+          }))
+        Locked.insert(Use.Field);
+    }
+    for (const FieldDecl *Field : Locked)
+      ++Found.LockedFunctions[Field];
+  }
   return Found;
+}
+
+// A flag, a counter or a pointer is often handed from thread to thread by a
+// protocol the lock does not show (one writer, set once before others see
+// it, read after the work that wrote it is done): one member function that
+// locks around it is not enough to say the lock guards it. A container or
+// other object is corrupted by one unguarded change, and one suffices.
+bool UnguardedMemberCheck::isShownGuarded(const FieldDecl &Field,
+                                          const Evidence &Found) const {
+  unsigned Needed = Field.getType()->isScalarType() ? 2 : 1;
+  return Found.LockedFunctions.lookup(&Field) >= Needed;
 }
 
 // A reference member names another object for the object's whole life: what
@@ -448,8 +498,21 @@ llvm::DenseSet<const CXXMethodDecl *> UnguardedMemberCheck::reachedConcurrently(
   return Reached;
 }
 
+// A function that asserts what state the member is in, with no lock held,
+// relies on a protocol that keeps other threads away from it (the assertion
+// would race too): cpprest's `_alloc()` asserts that no block is pending
+// before it makes one, which `_commit()` hands over under the lock.
+bool UnguardedMemberCheck::assertsStateOf(const FieldDecl &Field,
+                                          const MethodSummary &Summary) {
+  return llvm::any_of(Summary.Accesses, [&](const Access &Use) {
+    return Use.Field == &Field && Use.InAssertion && !Use.AnyLockHeld;
+  });
+}
+
 void UnguardedMemberCheck::checkClass(
     const CXXRecordDecl &Class, llvm::ArrayRef<const CXXMethodDecl *> Methods) {
+  if (implementsSynchronisation(Class))
+    return;
   std::vector<MethodSummary> Summaries;
   for (const CXXMethodDecl *Method : Methods)
     Summaries.push_back(summarise(*Method));
@@ -533,7 +596,8 @@ void UnguardedMemberCheck::reportMethod(
     if (Use.AnyLockHeld || isShared(*Use.Field))
       continue;
     auto Guard = Found.Guards.find(Use.Field);
-    if (Guard == Found.Guards.end())
+    if (Guard == Found.Guards.end() || !isShownGuarded(*Use.Field, Found) ||
+        assertsStateOf(*Use.Field, Summary))
       continue;
     if (!Use.Write && isFastPath(Use, Summary, Guard->second))
       continue;

@@ -40,6 +40,8 @@ public:
     llvm::SmallVector<const ValueDecl *, 2> Held;
     /// Whether any lock at all is held there.
     bool AnyLockHeld;
+    /// Whether it is written in an assertion macro (`assert(!pending_)`).
+    bool InAssertion = false;
   };
 
   /// What a member function does with the members and the locks.
@@ -66,6 +68,9 @@ private:
         Guards;
     /// For each guarded member, a write with its mutex held.
     llvm::DenseMap<const FieldDecl *, const Access *> GuardedExample;
+    /// For each guarded member, how many member functions access it with
+    /// its mutex held.
+    llvm::DenseMap<const FieldDecl *, unsigned> LockedFunctions;
   };
   using JudgedPredicate = llvm::function_ref<bool(const CXXMethodDecl &)>;
 
@@ -78,6 +83,9 @@ private:
       llvm::ArrayRef<MethodSummary> Summaries,
       llvm::function_ref<bool(const CXXMethodDecl &)> MayRun) const;
   bool isShared(const FieldDecl &Field) const;
+  bool isShownGuarded(const FieldDecl &Field, const Evidence &Found) const;
+  static bool assertsStateOf(const FieldDecl &Field,
+                             const MethodSummary &Summary);
   bool isFastPath(const Access &Read, const MethodSummary &Summary,
                   llvm::ArrayRef<const ValueDecl *> Guards) const;
   void checkClass(const CXXRecordDecl &Class,

@@ -10,6 +10,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/Stmt.h"
+#include "clang/Basic/CharInfo.h"
 
 namespace clang::tidy::asynctidy {
 
@@ -87,6 +88,28 @@ bool hasEmptyLock(const CXXRecordDecl &Record) {
   return Lock && isEmpty(*Lock);
 }
 
+bool implementsSynchronisation(const CXXRecordDecl &Record) {
+  const CXXRecordDecl *Definition = Record.getDefinition();
+  if (!Definition)
+    return false;
+  bool Unlocks = false, Waits = false, Wakes = false;
+  for (const Decl *Member : Definition->decls()) {
+    const FunctionDecl *Function = Member->getAsFunction();
+    if (!Function || !Function->getIdentifier())
+      continue;
+    std::string Name = Function->getName().lower();
+    // `unlock`, `unlock_shared`, `UnlockHere`; not `unlocked_size`.
+    StringRef Rest = Function->getName().drop_front(6);
+    Unlocks |=
+        StringRef(Name).starts_with("unlock") &&
+        (Rest.empty() || Rest.front() == '_' || isUppercase(Rest.front()));
+    Waits |= Name == "wait";
+    Wakes |= Name == "set" || Name == "signal" ||
+             StringRef(Name).starts_with("notify");
+  }
+  return Unlocks || (Waits && Wakes);
+}
+
 bool isMutexType(const CXXRecordDecl &Record, const NameList &Mutexes) {
   if (Mutexes.matches(Record))
     return true;
@@ -134,6 +157,18 @@ static bool defaultsToMutex(const FieldDecl &Field, const NameList &Mutexes) {
   return Record && isMutexType(*Record, Mutexes);
 }
 
+bool isCLockType(QualType Type) {
+  for (const auto *Typedef = Type->getAs<TypedefType>(); Typedef;
+       Typedef = Typedef->desugar()->getAs<TypedefType>())
+    if (llvm::is_contained(
+            {StringRef("pthread_mutex_t"), StringRef("pthread_rwlock_t"),
+             StringRef("pthread_spinlock_t"), StringRef("mtx_t"),
+             StringRef("SRWLOCK"), StringRef("CRITICAL_SECTION")},
+            Typedef->getDecl()->getName()))
+      return true;
+  return false;
+}
+
 static bool ownsMutex(const CXXRecordDecl &Record, const NameList &Mutexes,
                       unsigned Depth) {
   const CXXRecordDecl *Definition = Record.getDefinition();
@@ -143,7 +178,7 @@ static bool ownsMutex(const CXXRecordDecl &Record, const NameList &Mutexes,
   for (const FieldDecl *Field : Definition->fields()) {
     const CXXRecordDecl *Type = classOf(Field->getType());
     if ((Type && isMutexType(*Type, Mutexes)) ||
-        defaultsToMutex(*Field, Mutexes))
+        isCLockType(Field->getType()) || defaultsToMutex(*Field, Mutexes))
       return true;
   }
   for (const CXXBaseSpecifier &Base : Definition->bases())

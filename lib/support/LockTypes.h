@@ -40,14 +40,27 @@ struct LockTypes {
 /// `port::Mutex`) whose `lock()` is not empty and that is not a guard.
 bool isMutexType(const CXXRecordDecl &Record, const NameList &Mutexes);
 
-/// Whether \p Record has a `lock()` that does nothing (`void lock() {}`):
-/// not a lock (the peer suite that Infer ships counts it as none).
+/// Whether \p Type is a lock of a C API, named by its typedef:
+/// `pthread_mutex_t`, `pthread_rwlock_t`, `pthread_spinlock_t`, C11's
+/// `mtx_t`, Windows' `SRWLOCK` and `CRITICAL_SECTION`.
+bool isCLockType(QualType Type);
+
 /// Whether objects of \p Record lock for themselves: it or a base owns a
-/// mutex. In a class template, a member whose type is a template parameter
-/// that defaults to a mutex counts (`template <typename M = spin_mutex>`).
+/// mutex (also one of a C API, see isCLockType). In a class template, a member
+/// whose type is a template parameter that defaults to a mutex counts
+/// (`template <typename M = spin_mutex>`).
 bool ownsMutex(const CXXRecordDecl &Record, const NameList &Mutexes);
 
+/// Whether \p Record has a `lock()` that does nothing (`void lock() {}`):
+/// not a lock (the peer suite that Infer ships counts it as none).
 bool hasEmptyLock(const CXXRecordDecl &Record);
+
+/// Whether \p Record implements a lock or an event rather than using one:
+/// it declares a member function named "unlock" in any case, alone or as
+/// the first word (`UnlockHere()`, `unlock_shared()`), or both a `wait`
+/// and a `set`, `signal` or `notify...`. Its state follows the primitive's
+/// own protocol (an owner's recursion count, a reset while no one waits).
+bool implementsSynchronisation(const CXXRecordDecl &Record);
 
 /// Whether \p Record is a lock guard: listed in \p Guards, or a class with
 /// a destructor of its own and a constructor that is handed a mutex (by

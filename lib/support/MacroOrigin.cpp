@@ -7,6 +7,7 @@
 
 #include "support/MacroOrigin.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
 
 namespace clang::tidy::asynctidy {
 
@@ -22,6 +23,17 @@ bool isSpelledByUser(SourceLocation Loc, const SourceManager &SM) {
     Loc = SM.getImmediateSpellingLoc(Loc);
   }
   return true;
+}
+
+bool isInAssertion(SourceLocation Loc, const SourceManager &SM,
+                   const LangOptions &LangOpts) {
+  for (; Loc.isMacroID(); Loc = SM.getImmediateMacroCallerLoc(Loc)) {
+    StringRef Name = Lexer::getImmediateMacroName(Loc, SM, LangOpts);
+    if (Name.lower().find("assert") != std::string::npos ||
+        Name.starts_with("CHECK") || Name.starts_with("DCHECK"))
+      return true;
+  }
+  return false;
 }
 
 } // namespace clang::tidy::asynctidy

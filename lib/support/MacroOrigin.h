@@ -11,6 +11,7 @@
 #include "clang/Basic/SourceLocation.h"
 
 namespace clang {
+class LangOptions;
 class SourceManager;
 
 namespace tidy::asynctidy {
@@ -23,6 +24,12 @@ namespace tidy::asynctidy {
 /// logging or locking macro of a library, bundled or installed) is not the
 /// user's to change at the place of use, so nothing is reported inside it.
 bool isSpelledByUser(SourceLocation Loc, const SourceManager &SM);
+
+/// Whether \p Loc is written in, or passed to, an assertion macro: one whose
+/// name contains "assert" in any case (`assert`, `_ASSERTE`, `ABSL_ASSERT`,
+/// `YACLIB_ASSERT`) or begins with `CHECK` or `DCHECK` (glog's, Chromium's).
+bool isInAssertion(SourceLocation Loc, const SourceManager &SM,
+                   const LangOptions &LangOpts);
 
 } // namespace tidy::asynctidy
 } // namespace clang

@@ -174,6 +174,10 @@ public:
     std::lock_guard<std::mutex> lock(balance_mutex_);
     balance_ += amount;
   }
+  int balance() {
+    std::lock_guard<std::mutex> lock(balance_mutex_);
+    return balance_;
+  }
   void log(std::string line) {
     std::lock_guard<std::mutex> lock(history_mutex_);
     history_.push_back(std::move(line));
@@ -183,7 +187,7 @@ public:
     history_.clear();
   }
   // CHECK-NOTES: :[[@LINE-3]]:5: warning: 'balance_' is written without holding 'balance_mutex_', which guards it elsewhere: concurrent calls race
-  // CHECK-NOTES: :[[@LINE-11]]:5: note: 'balance_' is written with 'balance_mutex_' held here
+  // CHECK-NOTES: :[[@LINE-15]]:5: note: 'balance_' is written with 'balance_mutex_' held here
   // CHECK-MESSAGES-CXX14: :[[@LINE-5]]:5: warning: 'balance_' is written without holding 'balance_mutex_'
 
 private:
@@ -245,9 +249,13 @@ public:
     app::SpinGuard guard(spin_);
     value_ = v;
   }
+  int get() {
+    app::SpinGuard guard(spin_);
+    return value_;
+  }
   void clear() { value_ = 0; }
   // CHECK-NOTES: :[[@LINE-1]]:18: warning: 'value_' is written without holding 'spin_', which guards it elsewhere
-  // CHECK-NOTES: :[[@LINE-4]]:5: note: 'value_' is written with 'spin_' held here
+  // CHECK-NOTES: :[[@LINE-8]]:5: note: 'value_' is written with 'spin_' held here
   // CHECK-NOTES: :[[@LINE-3]]:16: note: hold 'spin_' for the whole function
   // CHECK-FIXES: {{^}}  void clear() { std::scoped_lock lock(spin_); value_ = 0; }{{$}}
   // CHECK-MESSAGES-CXX14: :[[@LINE-5]]:18: warning: 'value_' is written without holding 'spin_'
@@ -275,11 +283,15 @@ public:
     mutex_.unlock();
     return true;
   }
+  int total() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return total_;
+  }
   // The statements after a failed try_lock() has returned hold the mutex:
   // not reported.
   void resetUnlocked() { total_ = 0; }
   // CHECK-NOTES: :[[@LINE-1]]:26: warning: 'total_' is written without holding 'mutex_', which guards it elsewhere: concurrent calls race
-  // CHECK-NOTES: :[[@LINE-13]]:5: note: 'total_' is written with 'mutex_' held here
+  // CHECK-NOTES: :[[@LINE-17]]:5: note: 'total_' is written with 'mutex_' held here
   // CHECK-NOTES: :[[@LINE-3]]:24: note: hold 'mutex_' for the whole function
   // CHECK-MESSAGES-CXX14: :[[@LINE-4]]:26: warning: 'total_' is written without holding 'mutex_'
   // CHECK-FIXES: {{^}}  void resetUnlocked() { std::scoped_lock lock(mutex_); total_ = 0; }{{$}}

@@ -19,6 +19,8 @@
 #include "support/FixItUtils.h"
 #include "support/ImplementationDetail.h"
 #include "support/LockScopes.h"
+#include "support/LockTypes.h"
+#include "support/MacroOrigin.h"
 #include "support/NameList.h"
 #include "support/SkippedCode.h"
 #include "support/StmtPath.h"
@@ -318,9 +320,58 @@ public:
   }
 };
 
+/// Reports whether each use of a variable in the main file is written in an
+/// assertion macro.
+class AssertionProbe : public AsyncTidyCheck {
+public:
+  using AsyncTidyCheck::AsyncTidyCheck;
+  void registerUserCodeMatchers(MatchFinder *Finder) override {
+    Finder->addMatcher(
+        declRefExpr(to(varDecl()), isExpansionInMainFile()).bind("use"), this);
+  }
+  void check(const MatchFinder::MatchResult &Result) override {
+    const auto *Use = Result.Nodes.getNodeAs<DeclRefExpr>("use");
+    diag(Result.SourceManager->getSpellingLoc(Use->getLocation()),
+         "%select{not in an assertion|in an assertion}0")
+        << isInAssertion(Use->getLocation(), *Result.SourceManager,
+                         Result.Context->getLangOpts());
+  }
+};
+
+/// Reports what each class defined in the main file is to the lock model:
+/// a mutex, a guard, the implementation of a lock or an event.
+class LockTypesProbe : public AsyncTidyCheck {
+public:
+  LockTypesProbe(StringRef Name, ClangTidyContext *Context)
+      : AsyncTidyCheck(Name, Context),
+        Guards(readNameList("Guards", DefaultGuardTypes)),
+        Mutexes(readNameList("Mutexes", DefaultMutexTypes)) {}
+  void registerUserCodeMatchers(MatchFinder *Finder) override {
+    Finder->addMatcher(
+        cxxRecordDecl(isDefinition(), isExpansionInMainFile()).bind("class"),
+        this);
+  }
+  void check(const MatchFinder::MatchResult &Result) override {
+    const auto *Class = Result.Nodes.getNodeAs<CXXRecordDecl>("class");
+    if (Class->isLambda() || Class->isImplicit())
+      return;
+    diag(Class->getLocation(), "mutex %select{false|true}0, guard "
+                               "%select{false|true}1, implements "
+                               "%select{false|true}2")
+        << isMutexType(*Class, Mutexes)
+        << isGuardType(*Class, {Guards, Mutexes})
+        << implementsSynchronisation(*Class);
+  }
+
+private:
+  const NameList &Guards;
+  const NameList &Mutexes;
+};
+
 class ProbeModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<AssertionProbe>("probe-assertion");
     Factories.registerCheck<AwaitableProbe>("probe-awaitable");
     Factories.registerCheck<CoroutineProbe>("probe-coroutine");
     Factories.registerCheck<DiscardedResultProbe>("probe-discarded-result");
@@ -329,6 +380,7 @@ public:
     Factories.registerCheck<ImplementationDetailProbe>(
         "probe-implementation-detail");
     Factories.registerCheck<LockScopesProbe>("probe-lock-scopes");
+    Factories.registerCheck<LockTypesProbe>("probe-lock-types");
     Factories.registerCheck<LocksHeldProbe>("probe-locks-held");
     Factories.registerCheck<NameListProbe>("probe-name-list");
     Factories.registerCheck<StmtPathProbe>("probe-stmt-path");

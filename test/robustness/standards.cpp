@@ -53,6 +53,10 @@ public:
     ++count_;
   }
   void reset() { count_ = 0; }
+  int get() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return count_;
+  }
 
 private:
   std::mutex mutex_;
@@ -83,8 +87,8 @@ lib::task<> holdAcrossAwait() {
 // CHECK-MESSAGES: :43:5: warning: exception is swallowed{{.*}} [async-swallowed-exception]
 // CHECK-MESSAGES: :47:22: warning: result of 'send_frame' is ignored{{.*}} [async-ignored-error]
 // CHECK-MESSAGES: :55:18: warning: 'count_' is written without holding 'mutex_'{{.*}} [async-unguarded-member]
-// CHECK-MESSAGES: :65:3: warning: mutex 'second_mutex' is acquired while 'first_mutex' is held{{.*}} [async-lock-order-inversion]
-// CHECK-MESSAGES-CORO: :75:3: warning: lock 'lock' is held across a suspension point{{.*}} [async-lock-across-suspend]
+// CHECK-MESSAGES: :69:3: warning: mutex 'second_mutex' is acquired while 'first_mutex' is held{{.*}} [async-lock-order-inversion]
+// CHECK-MESSAGES-CORO: :79:3: warning: lock 'lock' is held across a suspension point{{.*}} [async-lock-across-suspend]
 
 // The fixes, in the file's order; C++11 and C++14 get explicit template
 // arguments, and no fix where it would need try_emplace, an if with an
