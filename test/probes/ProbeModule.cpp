@@ -357,10 +357,11 @@ public:
       return;
     diag(Class->getLocation(), "mutex %select{false|true}0, guard "
                                "%select{false|true}1, implements "
-                               "%select{false|true}2")
+                               "%select{false|true}2, owns "
+                               "%select{false|true}3")
         << isMutexType(*Class, Mutexes)
         << isGuardType(*Class, {Guards, Mutexes})
-        << implementsSynchronisation(*Class);
+        << implementsSynchronisation(*Class) << ownsMutex(*Class, Mutexes);
   }
 
 private:
