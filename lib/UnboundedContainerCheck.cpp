@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "UnboundedContainerCheck.h"
+#include "support/LockTypes.h"
 #include "support/Records.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -48,10 +49,12 @@ const Expr *strip(const Expr *E) {
   return E ? E->IgnoreParenImpCasts()->IgnoreImplicit() : nullptr;
 }
 
-/// `this->member`, or nullptr.
+/// A container member of an object of \p Class: `this->member`, or
+/// `self->member` in a static member function or a callback handed the
+/// object. Else nullptr.
 const FieldDecl *memberOf(const Expr *E, const CXXRecordDecl &Class) {
   const auto *Member = llvm::dyn_cast_or_null<MemberExpr>(strip(E));
-  if (!Member || !llvm::isa<CXXThisExpr>(strip(Member->getBase())))
+  if (!Member)
     return nullptr;
   const auto *Field = llvm::dyn_cast<FieldDecl>(Member->getMemberDecl());
   return Field && Field->getParent()->getCanonicalDecl() ==
@@ -100,12 +103,101 @@ bool isMapLike(const FieldDecl &Field) {
       Field.getType().getNonReferenceType()->getAsCXXRecordDecl();
   return Record && declaresMember(*Record, "mapped_type");
 }
+
+/// A map or a set: it grows only by new keys.
+bool isAssociative(const FieldDecl &Field) {
+  const CXXRecordDecl *Record =
+      Field.getType().getNonReferenceType()->getAsCXXRecordDecl();
+  return Record && declaresMember(*Record, "key_type");
+}
+
+/// The key that growth site \p Site inserts: `m[key]`, `emplace(key, v)`,
+/// `insert({key, v})`, `insert(std::make_pair(key, v))`, `insert(key)`.
+const Expr *keyOf(const Expr &Site) {
+  const Expr *Key = nullptr;
+  if (const auto *Operator = llvm::dyn_cast<CXXOperatorCallExpr>(&Site))
+    Key = Operator->getNumArgs() > 1 ? Operator->getArg(1) : nullptr;
+  else if (const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(&Site)) {
+    unsigned Index = Call->getMethodDecl()->getName() == "emplace_hint";
+    Key = Call->getNumArgs() > Index ? Call->getArg(Index) : nullptr;
+  }
+  for (Key = strip(Key); Key;) {
+    if (const auto *List = llvm::dyn_cast<InitListExpr>(Key))
+      Key = List->getNumInits() > 0 ? strip(List->getInit(0)) : nullptr;
+    else if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(Key);
+             Construct && Construct->getNumArgs() > 1)
+      Key = strip(Construct->getArg(0));
+    else if (const auto *Call = llvm::dyn_cast<CallExpr>(Key);
+             Call && Call->getNumArgs() > 1 && Call->getDirectCallee() &&
+             Call->getDirectCallee()->getIdentifier() &&
+             Call->getDirectCallee()->getName() == "make_pair")
+      Key = strip(Call->getArg(0));
+    else
+      break;
+  }
+  return Key;
+}
+
+/// Whether \p S counts: `++n`, `n++`, `n += 1`, `n.fetch_add(1)`.
+bool isCount(const Stmt &S) {
+  if (const auto *Unary = llvm::dyn_cast<UnaryOperator>(&S))
+    return Unary->isIncrementDecrementOp();
+  if (const auto *Binary = llvm::dyn_cast<BinaryOperator>(&S))
+    return Binary->getOpcode() == BO_AddAssign;
+  if (const auto *Operator = llvm::dyn_cast<CXXOperatorCallExpr>(&S))
+    return Operator->getOperator() == OO_PlusPlus ||
+           Operator->getOperator() == OO_PlusEqual;
+  if (const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(&S))
+    return Call->getMethodDecl() && Call->getMethodDecl()->getIdentifier() &&
+           Call->getMethodDecl()->getName() == "fetch_add";
+  return false;
+}
+
+bool containsCount(const Stmt &S) {
+  if (isCount(S))
+    return true;
+  for (const Stmt *Child : S.children())
+    if (Child && containsCount(*Child))
+      return true;
+  return false;
+}
+
+/// Whether \p Body counts \p Counted somewhere (`++next_id_;`).
+bool countsIn(const Stmt &Body, const ValueDecl &Counted) {
+  if (isCount(Body))
+    for (const Stmt *Child : Body.children())
+      if (const auto *E = llvm::dyn_cast_or_null<Expr>(Child))
+        if (const auto *Member = llvm::dyn_cast<MemberExpr>(strip(E));
+            Member && Member->getMemberDecl() == &Counted)
+          return true;
+  for (const Stmt *Child : Body.children())
+    if (Child && countsIn(*Child, Counted))
+      return true;
+  return false;
+}
+
+/// Whether \p Key is made up from a counter, so that each call inserts a
+/// new one: `next_id_++`, `++seq`, `id` from `auto id = next_id_.fetch_add(1)`,
+/// `next_id_` after `++next_id_;` in \p Body.
+bool isFreshKey(const Expr &Key, const Stmt &Body) {
+  if (containsCount(Key))
+    return true;
+  const Expr *E = strip(&Key);
+  if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E))
+    if (const auto *Var = llvm::dyn_cast<VarDecl>(Ref->getDecl());
+        Var && Var->isLocalVarDecl() && Var->getInit())
+      return containsCount(*Var->getInit());
+  if (const auto *Member = llvm::dyn_cast<MemberExpr>(E))
+    return countsIn(Body, *Member->getMemberDecl());
+  return false;
+}
 } // namespace
 
 UnboundedContainerCheck::UnboundedContainerCheck(StringRef Name,
                                                  ClangTidyContext *Context)
     : AsyncTidyCheck(Name, Context),
-      ContainerTypes(readNameList("ContainerTypes", DefaultContainerTypes)) {}
+      ContainerTypes(readNameList("ContainerTypes", DefaultContainerTypes)),
+      MutexTypes(readNameList("MutexTypes", DefaultMutexTypes)) {}
 
 bool UnboundedContainerCheck::isContainer(QualType Type) const {
   const CXXRecordDecl *Record =
@@ -162,7 +254,7 @@ void UnboundedContainerCheck::onEndOfTranslationUnit() {
 
 void UnboundedContainerCheck::collect(
     const Stmt &Body, const CXXRecordDecl &Class,
-    llvm::MapVector<const FieldDecl *, Uses> &Members) const {
+    llvm::MapVector<const FieldDecl *, Uses> &Members, bool CountGrowth) const {
   auto Find = [&](const FieldDecl *Field) -> Uses * {
     auto It = Members.find(Field);
     return It == Members.end() ? nullptr : &It->second;
@@ -201,9 +293,14 @@ void UnboundedContainerCheck::collect(
       Uses *U = Find(Field);
       if (!U)
         return;
-      if (isGrowth(Name))
+      if (isGrowth(Name)) {
+        if (!CountGrowth)
+          return;
         U->Growth[Level].push_back(Call);
-      else if (isShrink(Name))
+        if (const Expr *Key = keyOf(*Call);
+            Level == 0 && Key && isFreshKey(*Key, Body))
+          U->FreshKeys.insert(Call);
+      } else if (isShrink(Name))
         U->Shrinks[Level] = true;
       return;
     }
@@ -215,9 +312,13 @@ void UnboundedContainerCheck::collect(
       if (!U)
         return;
       // `map[k]` inserts; `member = other` replaces the contents.
-      if (Operator->getOperator() == OO_Subscript && isMapLike(*Field))
+      if (Operator->getOperator() == OO_Subscript && isMapLike(*Field)) {
+        if (!CountGrowth)
+          return;
         U->Growth[0].push_back(Operator);
-      else if (Operator->isAssignmentOp())
+        if (const Expr *Key = keyOf(*Operator); Key && isFreshKey(*Key, Body))
+          U->FreshKeys.insert(Operator);
+      } else if (Operator->isAssignmentOp())
         U->Shrinks[0] = true;
       return;
     }
@@ -243,7 +344,28 @@ void UnboundedContainerCheck::collect(
   });
 }
 
+// A map or a set grows by new keys only, and keys from outside (names of
+// peers, schemes, routes, queues) are as many as the configuration makes:
+// it is judged only where the class makes up each key from a counter. The
+// containers it holds grow with every insertion, whatever the keys.
+bool UnboundedContainerCheck::growsForever(const FieldDecl &Field,
+                                           const Uses &U) {
+  if (U.Escapes || U.Shrinks[0])
+    return false;
+  bool InnerGrows = !U.Growth[1].empty() && !U.Shrinks[1];
+  if (InnerGrows)
+    return true;
+  if (U.Growth[0].empty())
+    return false;
+  return !isAssociative(Field) || !U.FreshKeys.empty();
+}
+
 void UnboundedContainerCheck::checkClass(const CXXRecordDecl &Class) {
+  // A class that locks for itself is shared between threads: a service's,
+  // a registry's or a pool's state, which lives as long as the process. A
+  // request, a parser, a builder or a message owns no mutex.
+  if (!ownsMutex(Class, MutexTypes))
+    return;
   // Every member function with a body must be here: a removal in another
   // translation unit would make any finding wrong.
   for (const CXXMethodDecl *Method : Class.methods()) {
@@ -262,25 +384,24 @@ void UnboundedContainerCheck::checkClass(const CXXRecordDecl &Class) {
   for (const FieldDecl *Field : Class.fields())
     if (isContainer(Field->getType()) && !Field->getType().isConstQualified())
       Members[Field];
+  // Growth in constructors is bounded by construction; their removals
+  // count (a worker lambda that the constructor starts drains the queue).
   for (const CXXMethodDecl *Method : Class.methods()) {
     const FunctionDecl *Definition = nullptr;
-    if (llvm::isa<CXXConstructorDecl, CXXDestructorDecl>(Method) ||
-        !Method->hasBody(Definition))
+    if (!Method->hasBody(Definition))
       continue;
-    collect(*Definition->getBody(), Class, Members);
+    collect(*Definition->getBody(), Class, Members,
+            !llvm::isa<CXXConstructorDecl, CXXDestructorDecl>(Method));
   }
   for (const Decl *D : Class.decls())
     if (const auto *Template = llvm::dyn_cast<FunctionTemplateDecl>(D))
       if (const Stmt *Body = Template->getTemplatedDecl()->getBody())
-        collect(*Body, Class, Members);
+        collect(*Body, Class, Members, true);
 
   for (const auto &[Field, U] : Members) {
-    if (U.Escapes || U.Shrinks[0])
+    if (!growsForever(*Field, U))
       continue;
-    bool OuterGrows = !U.Growth[0].empty();
     bool InnerGrows = !U.Growth[1].empty() && !U.Shrinks[1];
-    if (!OuterGrows && !InnerGrows)
-      continue;
     diag(Field->getLocation(),
          "'%0' only grows: no member function removes from it%select{| or "
          "from the containers it holds}1, so a long-running process keeps "

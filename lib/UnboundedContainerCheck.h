@@ -11,6 +11,7 @@
 #include "support/AsyncTidyCheck.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SetVector.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 namespace clang::tidy::asynctidy {
 
@@ -32,6 +33,9 @@ public:
   /// level (level 0) and to the containers it holds (level 1).
   struct Uses {
     std::vector<const Expr *> Growth[2];
+    /// Growth sites of an associative container whose key the function
+    /// makes up from a counter (`jobs_[next_id_++]`).
+    llvm::SmallPtrSet<const Expr *, 2> FreshKeys;
     bool Shrinks[2] = {false, false};
     /// Bound to a reference, passed on by reference, its address taken:
     /// what happens to it then is not known.
@@ -41,10 +45,13 @@ public:
 private:
   void checkClass(const CXXRecordDecl &Class);
   void collect(const Stmt &Body, const CXXRecordDecl &Class,
-               llvm::MapVector<const FieldDecl *, Uses> &Members) const;
+               llvm::MapVector<const FieldDecl *, Uses> &Members,
+               bool CountGrowth) const;
   bool isContainer(QualType Type) const;
+  static bool growsForever(const FieldDecl &Field, const Uses &U);
 
   const NameList &ContainerTypes;
+  const NameList &MutexTypes;
   llvm::SetVector<const CXXRecordDecl *> Classes;
 };
 

@@ -3,7 +3,11 @@
 // RUN:   -config="{CheckOptions: {async-unbounded-container.ContainerTypes: '::app::Ring'}}" -- -std=c++17
 
 #include <algorithm>
+#include <atomic>
 #include <deque>
+#include <mutex>
+#include <pthread.h>
+#include <thread>
 #include <map>
 #include <string>
 #include <unordered_map>
@@ -17,42 +21,106 @@ template <typename T> struct Ring {
 
 // ---- positives -------------------------------------------------------------
 
-// The reviews' per-job maps, error lists and latency samples.
+// The reviews' per-job maps, error lists and latency samples, in a tracker
+// that locks for itself: shared between threads, it lives as long as the
+// service. The job map is keyed by a counter, so every start() adds a key.
 class JobTracker {
 public:
-  void start(int job, std::string name) { names_[job] = std::move(name); }
+  int start(std::string name) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    int job = next_job_++;
+    names_[job] = std::move(name);
+    return job;
+  }
   void fail(int job, std::string error) { errors_[job].push_back(error); }
   void sample(double latency) { latencies_.push_back(latency); }
-  std::size_t running() const { return names_.size(); }
+  std::size_t running() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return names_.size();
+  }
   void retry(int job) { errors_[job].clear(); }
   void scale(double by) { for (auto &l : latencies_) l *= by; }
 
 private:
+  std::mutex mutex_;
+  int next_job_ = 0;
   std::map<int, std::string> names_;
+  // Keyed by the caller's job ids, and its vectors are cleared: not shown
+  // to grow.
   std::unordered_map<int, std::vector<std::string>> errors_;
   std::vector<double> latencies_;
   app::Ring<int> ring_;
-  // CHECK-NOTES: :[[@LINE-4]]:30: warning: 'names_' only grows: no member function removes from it, so a long-running process keeps every element forever [async-unbounded-container]
-  // CHECK-NOTES: :[[@LINE-13]]:43: note: it grows here
-  // CHECK-NOTES: :[[@LINE-5]]:53: warning: 'errors_' only grows: no member function removes from it, so a long-running process keeps every element forever
-  // CHECK-NOTES: :[[@LINE-14]]:43: note: it grows here
-  // CHECK-NOTES: :[[@LINE-12]]:25: note: it grows here
-  // CHECK-NOTES: :[[@LINE-7]]:23: warning: 'latencies_' only grows
-  // CHECK-NOTES: :[[@LINE-16]]:44: note: it grows here
+  // CHECK-NOTES: :[[@LINE-6]]:30: warning: 'names_' only grows: no member function removes from it, so a long-running process keeps every element forever [async-unbounded-container]
+  // CHECK-NOTES: :[[@LINE-22]]:5: note: it grows here
+  // CHECK-NOTES: :[[@LINE-4]]:23: warning: 'latencies_' only grows
+  // CHECK-NOTES: :[[@LINE-20]]:44: note: it grows here
 };
 
-// Nested: the vectors in the map grow, the map itself never does.
+// Keys from a counter: a local taken from it, or the member after `++`.
+class Sessions {
+public:
+  long open(std::string user) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto id = next_id_.fetch_add(1);
+    users_.emplace(id, std::move(user));
+    return id;
+  }
+  void queue(std::string request) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    ++sequence_;
+    pending_.insert({sequence_, std::move(request)});
+  }
+
+private:
+  std::mutex mutex_;
+  std::atomic<long> next_id_{0};
+  long sequence_ = 0;
+  std::unordered_map<long, std::string> users_;
+  std::map<long, std::string> pending_;
+  // CHECK-NOTES: :[[@LINE-2]]:41: warning: 'users_' only grows
+  // CHECK-NOTES: :[[@LINE-16]]:12: note: it grows here
+  // CHECK-NOTES: :[[@LINE-3]]:31: warning: 'pending_' only grows
+  // CHECK-NOTES: :[[@LINE-12]]:14: note: it grows here
+};
+
+// Nested: the vectors in the map grow, whatever the keys.
 class Inbox {
 public:
   void deliver(const std::string &user, std::string message) {
+    std::lock_guard<std::mutex> lock(mutex_);
     inbox_.at(user).push_back(std::move(message));
   }
-  std::size_t users() const { return inbox_.size(); }
+  std::size_t users() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return inbox_.size();
+  }
 
 private:
+  std::mutex mutex_;
   std::map<std::string, std::vector<std::string>> inbox_;
   // CHECK-NOTES: :[[@LINE-1]]:51: warning: 'inbox_' only grows: no member function removes from it or from the containers it holds, so a long-running process keeps every element forever
-  // CHECK-NOTES: :[[@LINE-7]]:21: note: it grows here
+  // CHECK-NOTES: :[[@LINE-11]]:21: note: it grows here
+};
+
+// A singleton locked with a pthread mutex (workflow's upstream manager):
+// upstream_delete() elsewhere never removes the policy from this list.
+class UpstreamRegistry {
+public:
+  static UpstreamRegistry *instance() {
+    static UpstreamRegistry registry;
+    return &registry;
+  }
+  void add(void *policy) {
+    pthread_mutex_lock(&mutex_);
+    policies_.push_back(policy);
+    pthread_mutex_unlock(&mutex_);
+  }
+
+private:
+  pthread_mutex_t mutex_ = PTHREAD_MUTEX_INITIALIZER;
+  std::vector<void *> policies_;
+  // CHECK-NOTES: :[[@LINE-1]]:23: warning: 'policies_' only grows
+  // CHECK-NOTES: :[[@LINE-8]]:15: note: it grows here
 };
 
 // A vector used as a queue: every pop moves the rest.
@@ -69,6 +137,7 @@ public:
   void record(int value) { ring_.push_back(value); }
 
 private:
+  std::mutex mutex_;
   app::Ring<int> ring_;
   // CHECK-MESSAGES-OPTS: :[[@LINE-1]]:18: warning: 'ring_' only grows
 };
@@ -103,6 +172,7 @@ private:
   std::vector<std::string> lines_;
   std::map<std::string, std::vector<int>> nested_;
   std::vector<int> samples_, kept_, moved_;
+  std::mutex mutex_;
 };
 
 // Removed through a reference, a callback, or std::erase_if.
@@ -129,6 +199,7 @@ private:
   std::vector<int> values_;
   std::map<int, int> timers_;
   std::vector<int> odd_;
+  std::mutex mutex_;
 };
 
 // A member function defined elsewhere could remove: not judged.
@@ -139,6 +210,7 @@ public:
 
 private:
   std::vector<int> values_;
+  std::mutex mutex_;
 };
 
 // Filled only by the constructor: bounded by construction.
@@ -152,6 +224,62 @@ public:
 
 private:
   std::vector<int> slots_;
+  std::mutex mutex_;
+};
+
+// The evidence of a long life is missing: an object that owns no mutex (a
+// request, a parser, a builder), or a map whose keys come from outside (one
+// per configured scheme, peer or route).
+class Request {
+public:
+  void addHeader(std::string header) { headers_.push_back(std::move(header)); }
+
+private:
+  std::vector<std::string> headers_;
+};
+class SchemeRegistry {
+public:
+  void registerPort(const std::string &scheme, int port) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    ports_[scheme] = port;
+  }
+  void registerQueue(const std::string &name) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    queues_.emplace(name, 0);
+  }
+
+private:
+  std::mutex mutex_;
+  std::map<std::string, int> ports_;
+  std::unordered_map<std::string, int> queues_;
+};
+
+// Drained by the worker lambda that the constructor starts, or by a static
+// member function handed the object.
+class WorkerPool {
+public:
+  WorkerPool() {
+    worker_ = std::thread([this] {
+      std::lock_guard<std::mutex> lock(mutex_);
+      while (!jobs_.empty())
+        jobs_.pop_front();
+    });
+  }
+  ~WorkerPool() { worker_.join(); }
+  void post(int job) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    jobs_.push_back(job);
+    urgent_.push_back(job);
+  }
+  static void drainUrgent(WorkerPool *self) {
+    std::lock_guard<std::mutex> lock(self->mutex_);
+    self->urgent_.clear();
+  }
+
+private:
+  std::mutex mutex_;
+  std::deque<int> jobs_, urgent_;
+  std::thread worker_;
 };
 
 // A deque used as a queue, and erase of another position.

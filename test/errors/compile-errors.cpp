@@ -186,6 +186,7 @@ public:
   // CHECK-MESSAGES: :[[@LINE-2]]:10: error: use of undeclared identifier 'undeclared_value_i'
 
 private:
+  std::mutex mutex_;
   std::vector<int> lines_;
   // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: 'lines_' only grows
 };
