@@ -7,6 +7,7 @@
 
 #include "LoopWithoutStopCheck.h"
 #include "support/Coroutines.h"
+#include "support/MacroOrigin.h"
 #include "support/StmtPath.h"
 #include "support/ThreadEntries.h"
 #include "clang/AST/ExprCXX.h"
@@ -97,7 +98,7 @@ void LoopWithoutStopCheck::checkFunction(const FunctionDecl &Function,
                                          ASTContext &Context) {
   bool InCoroutine = isCoroutine(Function);
   forEachStmtOfFunction(*Function.getBody(), [&](const Stmt &S) {
-    if (!isEndlessLoop(S, Context) || Reported.count(&S) ||
+    if (!isEndlessLoop(S, Context) || Reported.count(&S) || doesNoWork(S) ||
         hasWayOut(S, InCoroutine))
       return true;
     Reported.insert(&S);
@@ -115,15 +116,31 @@ void LoopWithoutStopCheck::checkFunction(const FunctionDecl &Function,
   });
 }
 
+// A loop with an empty body runs no worker: `for (;;) {}` marks code that
+// the author knows is not reached (Asio's, after the co_await that never
+// resumes the frame), as __builtin_unreachable() would.
+bool LoopWithoutStopCheck::doesNoWork(const Stmt &Loop) {
+  const Stmt *Body = loopBody(Loop);
+  if (const auto *Block = llvm::dyn_cast_or_null<CompoundStmt>(Body))
+    return Block->body_empty();
+  return !Body || llvm::isa<NullStmt>(Body);
+}
+
 bool LoopWithoutStopCheck::hasWayOut(const Stmt &Loop, bool InCoroutine) const {
   static const NameList StopTypes =
       NameList::parse(DefaultStopTypes, [](StringRef, StringRef) {});
   bool Found = false;
+  const SourceManager &SM = Context->getSourceManager();
+  const LangOptions &LangOpts = Context->getLangOpts();
   // Breaks of nested loops and switches stay inside.
   std::function<void(const Stmt &, bool)> Search = [&](const Stmt &Root,
                                                        bool Nested) {
     forEachStmtOfFunction(Root, [&](const Stmt &S) {
       if (Found)
+        return false;
+      // A failed assertion aborts a debug build; a release build has no
+      // such way out (`assert(queue_.size() < limit)`).
+      if (isInAssertion(S.getBeginLoc(), SM, LangOpts))
         return false;
       if (&S != &Root &&
           llvm::isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt, SwitchStmt>(

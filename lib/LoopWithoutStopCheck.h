@@ -36,6 +36,7 @@ private:
   void checkFunction(const FunctionDecl &Function, const Entry &From,
                      ASTContext &Context);
   bool hasWayOut(const Stmt &Loop, bool InCoroutine) const;
+  static bool doesNoWork(const Stmt &Loop);
 
   const NameList &ThreadTypes;
   const NameList &ThreadStarters;

@@ -8,6 +8,7 @@
 #include "task.h"
 
 #include <atomic>
+#include <cassert>
 #include <cstdlib>
 #include <functional>
 #include <stop_token>
@@ -74,7 +75,39 @@ void startListed() {
   // CHECK-MESSAGES-OPTS: :[[@LINE-3]]:5: warning: infinite loop with no way out
 }
 
+// An assertion in the loop is no way out: a release build compiles it away,
+// and a debug build only aborts.
+void checkedPump() {
+  for (;;) {
+    int item = poll();
+    assert(item >= 0 && "negative item");
+    handle(item);
+  }
+  // CHECK-NOTES: :[[@LINE-5]]:3: warning: infinite loop with no way out: the thread that runs it can never be shut down
+  // CHECK-NOTES: :[[@LINE+4]]:22: note: the thread starts here
+  // CHECK-MESSAGES-OPTS: :[[@LINE-7]]:3: warning: infinite loop with no way out
+}
+void startCheckedPump() {
+  std::thread worker(checkedPump);
+  worker.join();
+}
+
 // ---- must not flag -----------------------------------------------------------
+
+// An empty loop runs no worker: it marks code that is never reached, after
+// the co_await that never resumes the frame (Asio's use_awaitable).
+lib::task<> handOff() {
+  co_await lib::async_io();
+  for (;;) {} // Never reached.
+}
+void spinUntilKilled() {
+  std::thread worker([] {
+    handle(poll());
+    while (true)
+      ;
+  });
+  worker.join();
+}
 
 std::atomic<bool> running{true};
 bool stop_flag = false;
