@@ -23,10 +23,20 @@ using namespace ast_matchers;
 static constexpr llvm::StringLiteral DefaultSequentialAwaitables =
     ".*([Ss]leep|[Ww]ait|[Dd]elay|[Tt]imer|[Bb]ackoff|[Rr]etry|[Rr]ead|"
     "[Rr]eceive|[Rr]ecv|[Aa]ccept|[Pp]op|[Nn]ext|[Ww]rite|[Ss]end|[Ll]ock|"
-    "[Aa]cquire)[^:]*";
+    "[Aa]cquire|[Rr]elease|[Pp]ush|[Pp]ut|[Pp]roduce|[Yy]ield|[Ss]ignal|"
+    "[Pp]ost|[Dd]ispatch|[Ss]chedule|[Rr]esume)[^:]*";
 
 namespace {
+/// Whether \p S repeats: not the `do { ... } while (0)` that macros wrap
+/// their statements in (an assertion's, a logging macro's).
 bool isLoop(const Stmt &S) {
+  if (const auto *Do = llvm::dyn_cast<DoStmt>(&S)) {
+    const Expr *Condition = Do->getCond()->IgnoreParenImpCasts();
+    if (const auto *Literal = llvm::dyn_cast<IntegerLiteral>(Condition))
+      return Literal->getValue() != 0;
+    if (const auto *Literal = llvm::dyn_cast<CXXBoolLiteralExpr>(Condition))
+      return Literal->getValue();
+  }
   return llvm::isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
 }
 
@@ -99,6 +109,32 @@ bool refersToAny(const Stmt &S,
       S, [&](const ValueDecl &Named) { return Objects.contains(&Named); });
 }
 
+/// What \p S awaits, if it is a `co_await` the code spells: also one that
+/// a template leaves dependent.
+const Expr *awaitedOperand(const Stmt &S) {
+  if (const auto *Await = llvm::dyn_cast<CoawaitExpr>(&S))
+    return Await->isImplicit() ? nullptr : Await->getOperand();
+  if (const auto *Await = llvm::dyn_cast<DependentCoawaitExpr>(&S))
+    return Await->getOperand();
+  return nullptr;
+}
+
+/// The name of the function that \p Call calls where a template has not
+/// resolved it yet (`client.fetch(id)` on a dependent `client`).
+StringRef dependentCalleeName(const CallExpr &Call) {
+  const Expr *Callee = Call.getCallee()->IgnoreParenImpCasts();
+  DeclarationName Name;
+  if (const auto *Member = llvm::dyn_cast<CXXDependentScopeMemberExpr>(Callee))
+    Name = Member->getMember();
+  else if (const auto *Member = llvm::dyn_cast<UnresolvedMemberExpr>(Callee))
+    Name = Member->getMemberName();
+  else if (const auto *Lookup = llvm::dyn_cast<OverloadExpr>(Callee))
+    Name = Lookup->getName();
+  else if (const auto *Ref = llvm::dyn_cast<DependentScopeDeclRefExpr>(Callee))
+    Name = Ref->getDeclName();
+  return Name.isIdentifier() ? Name.getAsIdentifierInfo()->getName() : "";
+}
+
 const Stmt *loopCondition(const Stmt &Loop) {
   if (const auto *For = llvm::dyn_cast<ForStmt>(&Loop))
     return For->getCond();
@@ -140,15 +176,25 @@ bool SequentialAwaitInLoopCheck::isIgnoredAwaitable(const Expr &Operand) const {
   if (const auto *Move = llvm::dyn_cast<CallExpr>(Awaited))
     if (Move->isCallToStdMove() && Move->getNumArgs() == 1)
       return true; // awaiting an existing task: nothing new starts here
+  // `co_await ++it`: an asynchronous iterator advances one step at a time.
+  if (const auto *Operator = llvm::dyn_cast<CXXOperatorCallExpr>(Awaited))
+    if (Operator->getOperator() == OO_PlusPlus)
+      return true;
   const auto *Call = llvm::dyn_cast<CallExpr>(Awaited);
   const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Callee && Call && Call->isTypeDependent()) {
+    StringRef Name = dependentCalleeName(*Call);
+    return Name.empty() || SequentialAwaitables.matchesName(Name);
+  }
   return !Callee || SequentialAwaitables.matches(*Callee);
 }
 
 void SequentialAwaitInLoopCheck::checkLoop(const Stmt &Loop, const Stmt &Body) {
-  // A loop that can stop early decides on what it awaits: leave it be.
-  const CoawaitExpr *Await = nullptr;
-  bool StopsEarly = false;
+  // A loop that can stop early decides on what it awaits: leave it be. So
+  // is one that also awaits something sequential by nature in each
+  // iteration (a poll that sleeps, a send, a lock): it is paced on purpose.
+  const Expr *Await = nullptr, *Operand = nullptr;
+  bool StopsEarly = false, Paced = false;
   // A break inside a switch leaves the switch, not the loop.
   std::function<void(const Stmt &, bool)> Scan = [&](const Stmt &Root,
                                                      bool InSwitch) {
@@ -161,9 +207,13 @@ void SequentialAwaitInLoopCheck::checkLoop(const Stmt &Loop, const Stmt &Body) {
                     CoyieldExpr>(S) ||
           (llvm::isa<BreakStmt>(S) && !InSwitch))
         StopsEarly = true;
-      if (const auto *Candidate = llvm::dyn_cast<CoawaitExpr>(&S))
-        if (!Candidate->isImplicit() && !Await)
-          Await = Candidate;
+      if (const Expr *Awaited = awaitedOperand(S)) {
+        Paced |= isIgnoredAwaitable(*Awaited);
+        if (!Await) {
+          Await = llvm::cast<Expr>(&S);
+          Operand = Awaited;
+        }
+      }
       return true;
     });
   };
@@ -180,12 +230,12 @@ void SequentialAwaitInLoopCheck::checkLoop(const Stmt &Loop, const Stmt &Body) {
     collectWrites(S, Written);
     return true;
   });
-  if (StopsEarly || isIgnoredAwaitable(*Await->getOperand()))
+  if (StopsEarly || Paced)
     return;
   // An operand that uses what an earlier iteration wrote (a cursor, the
   // previous page) depends on it; so does a loop whose condition reads what
   // the iterations write.
-  if (refersToAny(*Await->getOperand(), Written))
+  if (refersToAny(*Operand, Written))
     return;
   if (const Stmt *Condition = loopCondition(Loop))
     if (refersToAny(*Condition, Written))

@@ -5,6 +5,7 @@
 
 #include "task.h"
 
+#include <cassert>
 #include <string>
 #include <vector>
 
@@ -64,7 +65,83 @@ lib::task<> withASwitch(app::Client &client, std::vector<int> ids) {
   }
 }
 
+// The seed's shape on a client the object owns, and in a function template
+// (where the call is not resolved yet).
+struct Service {
+  app::Client client_;
+  lib::task<int> sum(std::vector<int> ids) {
+    int total = 0;
+    for (int id : ids)
+      total += co_await client_.fetch(id);
+    // CHECK-NOTES: :[[@LINE-1]]:16: warning: each iteration waits here
+    // CHECK-NOTES: :[[@LINE-3]]:5: note: start the operations first
+    // CHECK-NOTES-OPTIONS: :[[@LINE-3]]:16: warning: each iteration waits here
+    // CHECK-NOTES-OPTIONS: :[[@LINE-5]]:5: note: start the operations first
+    co_return total;
+  }
+};
+template <typename Client>
+lib::task<int> sumAll(Client &client, std::vector<int> ids) {
+  int total = 0;
+  for (int id : ids)
+    total += co_await client.fetch(id);
+  // CHECK-NOTES: :[[@LINE-1]]:14: warning: each iteration waits here
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: start the operations first
+  // CHECK-NOTES-OPTIONS: :[[@LINE-3]]:14: warning: each iteration waits here
+  // CHECK-NOTES-OPTIONS: :[[@LINE-5]]:3: note: start the operations first
+  co_return total;
+}
+
 // ---- negatives -------------------------------------------------------------
+
+// Paced on purpose: a poll that sleeps at the end of each iteration, and
+// operations that run one at a time by nature.
+namespace app {
+struct Channel {
+  lib::task<> produce(int value);
+};
+struct Semaphore {
+  lib::task<> release();
+};
+struct AsyncIterator {
+  lib::task<> operator++();
+};
+lib::task<> yield();
+} // namespace app
+lib::task<> pollEvery(app::Client &client) {
+  for (int round = 0; round < 10; ++round) {
+    co_await client.fetch(round);
+    co_await app::sleep_for(100);
+  }
+  // With its own list, the option replaces the default one.
+  // CHECK-NOTES-OPTIONS: :[[@LINE-4]]:5: warning: each iteration waits here
+  // CHECK-NOTES-OPTIONS: :[[@LINE-6]]:3: note: start the operations first
+}
+lib::task<> byNature(app::Channel &channel, app::Semaphore &slots,
+                     app::AsyncIterator it) {
+  for (int i = 0; i < 10; ++i)
+    co_await channel.produce(i);
+  // CHECK-NOTES-OPTIONS: :[[@LINE-1]]:5: warning: each iteration waits here
+  // CHECK-NOTES-OPTIONS: :[[@LINE-3]]:3: note: start the operations first
+  for (int i = 0; i < 10; ++i)
+    co_await slots.release();
+  // CHECK-NOTES-OPTIONS: :[[@LINE-1]]:5: warning: each iteration waits here
+  // CHECK-NOTES-OPTIONS: :[[@LINE-3]]:3: note: start the operations first
+  for (int i = 0; i < 10; ++i)
+    co_await app::yield();
+  // CHECK-NOTES-OPTIONS: :[[@LINE-1]]:5: warning: each iteration waits here
+  // CHECK-NOTES-OPTIONS: :[[@LINE-3]]:3: note: start the operations first
+  for (int i = 0; i < 10; ++i)
+    co_await ++it;
+}
+
+// The do { ... } while (0) of a macro is no loop.
+#define FETCH_CHECKED(id)                                                     \
+  do {                                                                        \
+    int value = co_await app::fetch(id);                                      \
+    assert(value >= 0);                                                       \
+  } while (0)
+lib::task<> checkedOnce() { FETCH_CHECKED(1); }
 
 // Pagination: each request needs the cursor of the one before.
 lib::task<int> paginates(app::Client &client) {
