@@ -14,14 +14,7 @@ namespace clang::tidy::asynctidy {
 using namespace ast_matchers;
 
 namespace {
-/// What a statement does to a file: opens it for reading, or replaces its
-/// contents where it stands.
-struct FileAccess {
-  const Expr *Path;
-  const Expr *Where;
-  bool Reads;
-  bool Rewrites;
-};
+using FileAccess = NonAtomicFileUpdateCheck::FileAccess;
 
 /// Whether an open mode expression names \p Flag (`std::ios::app`).
 bool mentionsFlag(const Expr *Mode, StringRef Flag) {
@@ -47,17 +40,31 @@ std::optional<FileAccess> streamAccess(const CXXRecordDecl &Stream,
   bool Append = mentionsFlag(Mode, "app") || mentionsFlag(Mode, "ate");
   if (Name == "basic_ifstream")
     return FileAccess{Path, Where, true, false};
+  bool Truncates = mentionsFlag(Mode, "trunc");
+  // `in | out` without `trunc` keeps the contents, to be read and
+  // overwritten where they stand.
+  bool Updates = mentionsFlag(Mode, "in") && !Truncates;
   if (Name == "basic_ofstream")
-    return FileAccess{Path, Where, mentionsFlag(Mode, "in"),
-                      !Append && !mentionsFlag(Mode, "in")};
+    return FileAccess{Path, Where, Updates, !Append};
   if (Name == "basic_fstream") {
-    // By default in | out: reads and writes the file where it stands.
-    bool Truncates = mentionsFlag(Mode, "trunc");
-    bool Reads = !Mode || mentionsFlag(Mode, "in");
-    bool Writes = !Mode || mentionsFlag(Mode, "out") || Truncates;
-    return FileAccess{Path, Where, Reads, Writes && !Append};
+    // The default mode (in | out) is as often used to read only: taken as
+    // a read.
+    if (!Mode)
+      return FileAccess{Path, Where, true, false};
+    bool Writes = mentionsFlag(Mode, "out") || Truncates;
+    return FileAccess{Path, Where, Updates, Writes && !Append};
   }
   return std::nullopt;
+}
+
+/// Whether \p D is declared in namespace std or one nested in it
+/// (`std::filesystem`, libc++'s `std::__fs::filesystem`).
+bool isInStd(const Decl &D) {
+  for (const DeclContext *Context = D.getDeclContext(); Context;
+       Context = Context->getParent())
+    if (Context->isStdNamespace())
+      return true;
+  return false;
 }
 
 /// fopen(path, mode) and the std::filesystem helpers that replace a file.
@@ -66,10 +73,9 @@ std::optional<FileAccess> callAccess(const CallExpr &Call) {
   if (!Callee || !Callee->getIdentifier())
     return std::nullopt;
   StringRef Name = Callee->getName();
-  bool InStd = Callee->isInStdNamespace() ||
-               Callee->getDeclContext()->isTranslationUnit() ||
-               Callee->isExternC();
-  if (!InStd)
+  bool InStd = isInStd(*Callee);
+  if (!InStd && !Callee->getDeclContext()->isTranslationUnit() &&
+      !Callee->isExternC())
     return std::nullopt;
   if ((Name == "fopen" || Name == "fopen64") && Call.getNumArgs() == 2) {
     const auto *Mode =
@@ -82,11 +88,34 @@ std::optional<FileAccess> callAccess(const CallExpr &Call) {
                       Text[0] == 'w' || (Text[0] == 'r' && Update)};
   }
   // std::filesystem::resize_file(p, n), copy_file(from, p, ...).
-  if (Callee->isInStdNamespace()) {
+  if (InStd) {
     if (Name == "resize_file" && Call.getNumArgs() >= 1)
       return FileAccess{Call.getArg(0), &Call, false, true};
     if (Name == "copy_file" && Call.getNumArgs() >= 2)
       return FileAccess{Call.getArg(1), &Call, false, true};
+  }
+  return std::nullopt;
+}
+
+/// What \p S does to a file, if it opens one.
+std::optional<FileAccess> fileAccess(const Stmt &S) {
+  if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(&S)) {
+    const CXXRecordDecl *Stream = Construct->getConstructor()->getParent();
+    if (Construct->getNumArgs() >= 1 &&
+        !Construct->getConstructor()->isCopyOrMoveConstructor())
+      return streamAccess(*Stream, Construct->getArg(0),
+                          Construct->getNumArgs() > 1 ? Construct->getArg(1)
+                                                      : nullptr,
+                          Construct);
+  } else if (const auto *Open = llvm::dyn_cast<CXXMemberCallExpr>(&S)) {
+    const CXXMethodDecl *Method = Open->getMethodDecl();
+    if (Method && Method->getIdentifier() && Method->getName() == "open" &&
+        Open->getNumArgs() >= 1)
+      return streamAccess(*Method->getParent(), Open->getArg(0),
+                          Open->getNumArgs() > 1 ? Open->getArg(1) : nullptr,
+                          Open);
+  } else if (const auto *Call = llvm::dyn_cast<CallExpr>(&S)) {
+    return callAccess(*Call);
   }
   return std::nullopt;
 }
@@ -114,7 +143,10 @@ const Expr *strip(const Expr *E) {
 bool isSamePath(const Expr *A, const Expr *B, const ASTContext &Context) {
   A = strip(A);
   B = strip(B);
-  if (A->HasSideEffects(Context) || B->HasSideEffects(Context))
+  // Calls that compute a path (`index_path()`, `dir / "index"`) are the
+  // same path twice; an increment or an assignment is not.
+  if (A->HasSideEffects(Context, /*IncludePossibleEffects=*/false) ||
+      B->HasSideEffects(Context, /*IncludePossibleEffects=*/false))
     return false;
   llvm::FoldingSetNodeID IdA, IdB;
   A->Profile(IdA, Context, /*Canonical=*/true);
@@ -130,14 +162,15 @@ NonAtomicFileUpdateCheck::NonAtomicFileUpdateCheck(StringRef Name,
 void NonAtomicFileUpdateCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   // Functions that open a file in two ways: narrow by what they call
   // before walking them.
-  auto OpensFiles = hasDescendant(expr(anyOf(
-      cxxConstructExpr(hasType(
-          hasUnqualifiedDesugaredType(recordType(hasDeclaration(namedDecl(
-              hasAnyName("::std::basic_ofstream", "::std::basic_fstream"))))))),
-      callExpr(callee(functionDecl(
-          hasAnyName("fopen", "fopen64", "::std::filesystem::resize_file",
-                     "::std::filesystem::copy_file")))),
-      cxxMemberCallExpr(callee(cxxMethodDecl(hasName("open")))))));
+  auto OpensFiles = hasDescendant(expr(
+      anyOf(cxxConstructExpr(hasType(
+                hasUnqualifiedDesugaredType(recordType(hasDeclaration(namedDecl(
+                    hasAnyName("::std::basic_ifstream", "::std::basic_ofstream",
+                               "::std::basic_fstream"))))))),
+            callExpr(callee(functionDecl(
+                hasAnyName("fopen", "fopen64", "::std::filesystem::resize_file",
+                           "::std::filesystem::copy_file")))),
+            cxxMemberCallExpr(callee(cxxMethodDecl(hasName("open")))))));
   Finder->addMatcher(functionDecl(isDefinition(),
                                   unless(isExpansionInSystemHeader()),
                                   OpensFiles)
@@ -145,49 +178,85 @@ void NonAtomicFileUpdateCheck::registerUserCodeMatchers(MatchFinder *Finder) {
                      this);
 }
 
+/// Whether \p Path is named through the object (`path_`, `index_path()`,
+/// `dir_ / "index"`), so that another member function can name it too.
+static bool isObjectsPath(const Expr &Path) {
+  bool Found = false;
+  forEachStmtOfFunction(Path, [&](const Stmt &S) {
+    Found |= llvm::isa<CXXThisExpr>(S);
+    return !Found;
+  });
+  return Found;
+}
+
 void NonAtomicFileUpdateCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
+  Context = Result.Context;
+  const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Function);
   std::vector<FileAccess> Reads;
   forEachStmtOfFunction(*Function->getBody(), [&](const Stmt &S) {
-    std::optional<FileAccess> Access;
-    if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(&S)) {
-      const CXXRecordDecl *Stream = Construct->getConstructor()->getParent();
-      if (Construct->getNumArgs() >= 1 &&
-          !Construct->getConstructor()->isCopyOrMoveConstructor())
-        Access = streamAccess(*Stream, Construct->getArg(0),
-                              Construct->getNumArgs() > 1 ? Construct->getArg(1)
-                                                          : nullptr,
-                              Construct);
-    } else if (const auto *Open = llvm::dyn_cast<CXXMemberCallExpr>(&S)) {
-      const CXXMethodDecl *Method = Open->getMethodDecl();
-      if (Method && Method->getIdentifier() && Method->getName() == "open" &&
-          Open->getNumArgs() >= 1)
-        Access = streamAccess(
-            *Method->getParent(), Open->getArg(0),
-            Open->getNumArgs() > 1 ? Open->getArg(1) : nullptr, Open);
-    } else if (const auto *Call = llvm::dyn_cast<CallExpr>(&S)) {
-      Access = callAccess(*Call);
-    }
+    std::optional<FileAccess> Access = fileAccess(S);
     if (!Access)
       return true;
+    if (Access->Reads && Access->Rewrites) {
+      diag(Access->Where->getBeginLoc(),
+           "file is opened to be read and rewritten in place: a crash or a "
+           "concurrent writer during the write loses or tears it");
+      diag(Access->Where->getBeginLoc(),
+           "write a temporary file next to it and rename it over the "
+           "original (std::filesystem::rename)",
+           DiagnosticIDs::Note);
+      return true;
+    }
+    bool Reported = false;
     if (Access->Rewrites)
       for (const FileAccess &Read : Reads)
         if (isSamePath(Read.Path, Access->Path, *Result.Context)) {
-          diag(Access->Where->getBeginLoc(),
-               "file is rewritten in place after it was read: a crash or a "
-               "concurrent writer during the write loses or tears it");
-          diag(Read.Where->getBeginLoc(), "it is read here",
-               DiagnosticIDs::Note);
-          diag(Access->Where->getBeginLoc(),
-               "write a temporary file next to it and rename it over the "
-               "original (std::filesystem::rename)",
-               DiagnosticIDs::Note);
+          report(*Access, Read, nullptr);
+          Reported = true;
           break;
         }
+    if (Method && !Reported && isObjectsPath(*Access->Path))
+      (Access->Reads ? MemberReads : MemberRewrites)
+          .push_back({*Access, Method});
     if (Access->Reads)
       Reads.push_back(*Access);
     return true;
   });
+}
+
+void NonAtomicFileUpdateCheck::report(const FileAccess &Rewrite,
+                                      const FileAccess &Read,
+                                      const FunctionDecl *ReadIn) {
+  diag(Rewrite.Where->getBeginLoc(),
+       "file is rewritten in place after it was read: a crash or a "
+       "concurrent writer during the write loses or tears it");
+  if (ReadIn)
+    diag(Read.Where->getBeginLoc(), "it is read here, in %0",
+         DiagnosticIDs::Note)
+        << ReadIn;
+  else
+    diag(Read.Where->getBeginLoc(), "it is read here", DiagnosticIDs::Note);
+  diag(Rewrite.Where->getBeginLoc(),
+       "write a temporary file next to it and rename it over the "
+       "original (std::filesystem::rename)",
+       DiagnosticIDs::Note);
+}
+
+// A member function that rewrites the file another member function of the
+// same class reads: the object's state file, loaded and saved.
+void NonAtomicFileUpdateCheck::onEndOfTranslationUnit() {
+  for (const MemberAccess &Rewrite : MemberRewrites)
+    for (const MemberAccess &Read : MemberReads)
+      if (Read.Method->getParent()->getCanonicalDecl() ==
+              Rewrite.Method->getParent()->getCanonicalDecl() &&
+          Read.Method != Rewrite.Method &&
+          isSamePath(Read.Access.Path, Rewrite.Access.Path, *Context)) {
+        report(Rewrite.Access, Read.Access, Read.Method);
+        break;
+      }
+  MemberReads.clear();
+  MemberRewrites.clear();
 }
 
 } // namespace clang::tidy::asynctidy

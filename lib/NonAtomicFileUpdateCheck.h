@@ -25,6 +25,30 @@ public:
   }
   void registerUserCodeMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onEndOfTranslationUnit() override;
+
+  /// What a statement does to a file: opens it for reading, or replaces
+  /// its contents where it stands.
+  struct FileAccess {
+    const Expr *Path;
+    const Expr *Where;
+    bool Reads;
+    bool Rewrites;
+  };
+
+private:
+  void report(const FileAccess &Rewrite, const FileAccess &Read,
+              const FunctionDecl *ReadIn);
+
+  /// Accesses to a path that the object names (`path_`, `index_path()`,
+  /// `dir_ / "index"`), by the member function that makes them: a read in
+  /// load() and a rewrite in save() update the same file.
+  struct MemberAccess {
+    FileAccess Access;
+    const CXXMethodDecl *Method;
+  };
+  std::vector<MemberAccess> MemberReads, MemberRewrites;
+  ASTContext *Context = nullptr;
 };
 
 } // namespace clang::tidy::asynctidy

@@ -63,7 +63,100 @@ void normalise(const std::string &name) {
   // CHECK-NOTES: :[[@LINE-4]]:3: note: write a temporary file next to it
 }
 
+// Paths that a call computes: the same call twice is the same path.
+class Store {
+public:
+  std::filesystem::path indexPath() const { return dir_ / "index"; }
+  void rewriteIndex() {
+    std::ifstream in(indexPath());
+    std::string text;
+    in >> text;
+    std::ofstream out(indexPath());
+    out << text;
+  }
+  // CHECK-NOTES: :[[@LINE-3]]:19: warning: file is rewritten in place after it was read
+  // CHECK-NOTES: :[[@LINE-7]]:19: note: it is read here
+  // CHECK-NOTES: :[[@LINE-5]]:19: note: write a temporary file next to it
+  void rewriteJoined() {
+    std::ifstream in(dir_ / "index");
+    std::string text;
+    in >> text;
+    std::filesystem::resize_file(dir_ / "index", 0);
+  }
+  // CHECK-NOTES: :[[@LINE-2]]:5: warning: file is rewritten in place after it was read
+  // CHECK-NOTES: :[[@LINE-6]]:19: note: it is read here
+  // CHECK-NOTES: :[[@LINE-4]]:5: note: write a temporary file next to it
+
+  // The read in load() and the rewrite in save() of the object's file.
+  void load() {
+    std::ifstream in(state_);
+    in >> count_;
+  }
+  void save() {
+    std::ofstream out(state_);
+    out << count_;
+  }
+  // CHECK-NOTES: :[[@LINE-3]]:19: warning: file is rewritten in place after it was read
+  // CHECK-NOTES: :[[@LINE-8]]:19: note: it is read here, in 'load'
+  // CHECK-NOTES: :[[@LINE-5]]:19: note: write a temporary file next to it
+  void restore(const std::filesystem::path &backup) {
+    std::filesystem::copy_file(backup, state_,
+                               std::filesystem::copy_options::overwrite_existing);
+  }
+  // CHECK-NOTES: :[[@LINE-3]]:5: warning: file is rewritten in place after it was read
+  // CHECK-NOTES: :[[@LINE-15]]:19: note: it is read here, in 'load'
+  // CHECK-NOTES: :[[@LINE-5]]:5: note: write a temporary file next to it
+
+private:
+  std::filesystem::path dir_ = "data";
+  std::filesystem::path state_ = "data/state";
+  int count_ = 0;
+};
+
+// Opened to be read and overwritten where it stands.
+void patchHeader(const std::string &path) {
+  std::fstream file(path, std::ios::in | std::ios::out | std::ios::binary);
+  char header[4];
+  file.read(header, sizeof header);
+  file.seekp(0);
+  file.write("DONE", 4);
+  // CHECK-NOTES: :[[@LINE-5]]:16: warning: file is opened to be read and rewritten in place: a crash or a concurrent writer during the write loses or tears it
+  // CHECK-NOTES: :[[@LINE-6]]:16: note: write a temporary file next to it
+}
+void patchCounter(const char *path) {
+  if (FILE *file = std::fopen(path, "r+"))
+    std::fclose(file);
+  // CHECK-NOTES: :[[@LINE-2]]:20: warning: file is opened to be read and rewritten in place
+  // CHECK-NOTES: :[[@LINE-3]]:20: note: write a temporary file next to it
+}
+
 // ---- must not flag -----------------------------------------------------------
+
+// A path that changes between the read and the write; a stream opened with
+// the default mode (taken as a read); another object's file.
+void rotate(std::vector<std::string> &names, std::size_t i) {
+  std::ifstream in(names[i++]);
+  std::ofstream out(names[i++]);
+}
+void inspect(const std::string &path) {
+  std::fstream file(path);
+  std::string text;
+  file >> text;
+}
+class Exporter {
+public:
+  void write() { std::ofstream out(target_); }
+
+private:
+  std::string target_ = "export.txt";
+};
+class Importer {
+public:
+  void read() { std::ifstream in(target_); }
+
+private:
+  std::string target_ = "export.txt";
+};
 
 // Written to a temporary, then renamed over the original.
 void addSafely(const std::filesystem::path &index, const std::string &entry) {
