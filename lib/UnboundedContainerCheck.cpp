@@ -382,7 +382,10 @@ void UnboundedContainerCheck::checkClass(const CXXRecordDecl &Class) {
 
   llvm::MapVector<const FieldDecl *, Uses> Members;
   for (const FieldDecl *Field : Class.fields())
-    if (isContainer(Field->getType()) && !Field->getType().isConstQualified())
+    // A reference member names another object's container, which that
+    // object bounds or not.
+    if (isContainer(Field->getType()) && !Field->getType()->isReferenceType() &&
+        !Field->getType().isConstQualified())
       Members[Field];
   // Growth in constructors is bounded by construction; their removals
   // count (a worker lambda that the constructor starts drains the queue).

@@ -254,6 +254,20 @@ private:
   std::unordered_map<std::string, int> queues_;
 };
 
+// A reference member: the map is another object's, bounded or not there.
+class Index {
+public:
+  explicit Index(std::vector<int> &entries) : entries_(entries) {}
+  void add(int entry) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    entries_.push_back(entry);
+  }
+
+private:
+  std::mutex mutex_;
+  std::vector<int> &entries_;
+};
+
 // Drained by the worker lambda that the constructor starts, or by a static
 // member function handed the object.
 class WorkerPool {
