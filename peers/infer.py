@@ -28,6 +28,32 @@ SUITES = {
     "starvation": ("c++17", {"DEADLOCK": "async-lock-order-inversion"}),
 }
 WARNING = re.compile(r"^(.*?):(\d+):(\d+): warning: (.*) \[(async-[a-z-]+)\]$")
+# Issues Infer expects that asynctidy leaves alone on purpose, with why. A
+# read of a flag, counter or pointer that only one member function writes
+# under the lock is a data race by the letter, and Infer reports it; on real
+# code it is most often state handed over by a protocol the lock does not
+# show, so async-unguarded-member asks for two locking functions before it
+# speaks of a scalar (docs/checks/unguarded-member.md, "What it flags").
+ONE_LOCKING_FUNCTION = ("not reported on purpose: a scalar that only one "
+                        "member function locks around")
+EXPLAINED_MISSES = {
+    ("basics.cpp", "basics::Basic::get_suspiciously_read_bad"):
+        ONE_LOCKING_FUNCTION,
+    ("basics.cpp", "basics::Basic::read_double_suspiciously_read_bad"):
+        ONE_LOCKING_FUNCTION,
+    ("lock_guard_with_scope.cpp",
+     "basics::LockGuardWithScope::suspiciously_read_bad"): ONE_LOCKING_FUNCTION,
+    ("noreturn.cpp", "Noreturn::get_y_without_lock"): ONE_LOCKING_FUNCTION,
+    ("scoped_lock.cpp", "ScopedLock::get_y_bad"): ONE_LOCKING_FUNCTION,
+    ("std_lock.cpp", "basics::StdLock::get_bad"): ONE_LOCKING_FUNCTION,
+    ("unique_lock.cpp", "basics::UniqueLock::suspiciously_read1_bad"):
+        ONE_LOCKING_FUNCTION,
+    ("unique_lock.cpp", "basics::UniqueLock::suspiciously_read2_trylock_bad"):
+        ONE_LOCKING_FUNCTION,
+    ("unique_lock.cpp", "basics::UniqueLock::suspiciously_read3_deferlock_bad"):
+        ONE_LOCKING_FUNCTION,
+}
+
 NOTE = re.compile(r"^(.*?):(\d+):(\d+): note: (.*)$")
 
 
@@ -144,7 +170,7 @@ def judge(directory, findings, expected, issue_checks):
             for f, l, c, _ in findings)
         status = "found" if found else (
             "not expected (needs two translation units)" if cross_file
-            else "MISSED")
+            else EXPLAINED_MISSES.get((file, function), "MISSED"))
         failures += status == "MISSED"
         rows.append(f"| `{file}` | `{function}` | {issue} | {status} |")
     for file, functions in sorted(extents.items()):
