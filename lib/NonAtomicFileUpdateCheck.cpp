@@ -7,6 +7,7 @@
 
 #include "NonAtomicFileUpdateCheck.h"
 #include "support/Coroutines.h"
+#include "support/Records.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
@@ -55,16 +56,6 @@ std::optional<FileAccess> streamAccess(const CXXRecordDecl &Stream,
     return FileAccess{Path, Where, Updates, Writes && !Append};
   }
   return std::nullopt;
-}
-
-/// Whether \p D is declared in namespace std or one nested in it
-/// (`std::filesystem`, libc++'s `std::__fs::filesystem`).
-bool isInStd(const Decl &D) {
-  for (const DeclContext *Context = D.getDeclContext(); Context;
-       Context = Context->getParent())
-    if (Context->isStdNamespace())
-      return true;
-  return false;
 }
 
 /// fopen(path, mode) and the std::filesystem helpers that replace a file.

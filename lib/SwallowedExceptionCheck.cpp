@@ -8,6 +8,7 @@
 #include "SwallowedExceptionCheck.h"
 #include "support/Coroutines.h"
 #include "support/FixItUtils.h"
+#include "support/Records.h"
 #include "support/StmtPath.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -351,16 +352,6 @@ static bool fallsThroughToFallback(const CXXTryStmt &Try,
                            : llvm::dyn_cast<ReturnStmt>(Block->body_back());
   const Expr *Value = Return ? Return->getRetValue() : nullptr;
   return isEmpty(Handler) && Value && !Value->getType()->isVoidType();
-}
-
-/// Whether \p D is declared in namespace std, directly or in a namespace of
-/// the library's inside it (libstdc++'s std::__exception_ptr).
-static bool isInStd(const Decl &D) {
-  for (const DeclContext *Context = D.getDeclContext();
-       Context && Context->isNamespace(); Context = Context->getParent())
-    if (Context->isStdNamespace())
-      return true;
-  return false;
 }
 
 /// Whether \p Body also delivers another failure, held in a

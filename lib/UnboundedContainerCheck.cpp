@@ -24,6 +24,10 @@ static constexpr llvm::StringLiteral DefaultContainerTypes =
     "::absl::btree_map;::absl::btree_set;::boost::unordered_map;"
     "::boost::unordered_set";
 
+// Functions that fill members once, when the object is set up.
+static constexpr llvm::StringLiteral DefaultSetUpFunctions =
+    "init;initialize;setup;set_up;configure;start";
+
 using Uses = UnboundedContainerCheck::Uses;
 
 namespace {
@@ -176,6 +180,79 @@ bool countsIn(const Stmt &Body, const ValueDecl &Counted) {
   return false;
 }
 
+/// `for (int i = 0; i < n; ++i)`: a loop that runs a counted number of
+/// times, whatever arrives.
+bool isCountedLoop(const ForStmt &For) {
+  const auto *Init = llvm::dyn_cast_or_null<DeclStmt>(For.getInit());
+  const auto *Counter = Init && Init->isSingleDecl()
+                            ? llvm::dyn_cast<VarDecl>(Init->getSingleDecl())
+                            : nullptr;
+  const auto *Condition =
+      llvm::dyn_cast_or_null<BinaryOperator>(strip(For.getCond()));
+  if (!Counter || !Counter->getType()->isIntegerType() || !Condition ||
+      !(Condition->isRelationalOp() || Condition->getOpcode() == BO_NE) ||
+      !For.getInc() || !isCount(*For.getInc()))
+    return false;
+  const auto *Ref = llvm::dyn_cast<DeclRefExpr>(strip(Condition->getLHS()));
+  return Ref && Ref->getDecl() == Counter;
+}
+
+/// The statements of \p S that run in a counted loop: growth there fills
+/// the container to a size (`for (i = 0; i < threads; ++i)
+/// pool_.emplace_back(...)`) rather than adding one element per event.
+void collectFills(const Stmt &S, bool InCountedLoop,
+                  llvm::SmallPtrSetImpl<const Stmt *> &Fills) {
+  if (InCountedLoop)
+    Fills.insert(&S);
+  if (llvm::isa<LambdaExpr>(S))
+    return;
+  const auto *For = llvm::dyn_cast<ForStmt>(&S);
+  bool Counted = InCountedLoop || (For && isCountedLoop(*For));
+  for (const Stmt *Child : S.children())
+    if (Child)
+      collectFills(
+          *Child, Counted && (!For || Child == For->getBody() || InCountedLoop),
+          Fills);
+}
+
+/// The class that \p Type points to: `T *`, `std::unique_ptr<T>`,
+/// `std::shared_ptr<T>`.
+const CXXRecordDecl *pointee(QualType Type) {
+  Type = Type.getNonReferenceType();
+  if (Type->isPointerType())
+    return Type->getPointeeCXXRecordDecl();
+  const auto *Smart = llvm::dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      Type->getAsCXXRecordDecl());
+  if (!Smart || !Smart->getIdentifier() || !isInStd(*Smart) ||
+      !llvm::is_contained({StringRef("unique_ptr"), StringRef("shared_ptr")},
+                          Smart->getName()) ||
+      Smart->getTemplateArgs().size() == 0 ||
+      Smart->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+    return nullptr;
+  return Smart->getTemplateArgs()[0].getAsType()->getAsCXXRecordDecl();
+}
+
+/// Whether growth site \p Site registers an object the caller hands over
+/// that has behaviour (`stages_.push_back(stage)`, a parameter pointing to
+/// a polymorphic class): handlers, stages, sinks and policies are as many
+/// as the program's configuration makes, not one per event.
+bool isRegistration(const Expr &Site) {
+  const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(&Site);
+  if (!Call || Call->getNumArgs() != 1)
+    return false;
+  const Expr *Arg = strip(Call->getArg(0));
+  if (const auto *Move = llvm::dyn_cast<CallExpr>(Arg);
+      Move && Move->getNumArgs() == 1 && Move->getDirectCallee() &&
+      Move->getDirectCallee()->getIdentifier() &&
+      Move->getDirectCallee()->getName() == "move")
+    Arg = strip(Move->getArg(0));
+  const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Arg);
+  if (!Ref || !llvm::isa<ParmVarDecl>(Ref->getDecl()))
+    return false;
+  const CXXRecordDecl *Target = pointee(Ref->getDecl()->getType());
+  return Target && Target->hasDefinition() && Target->isPolymorphic();
+}
+
 /// Whether \p Key is made up from a counter, so that each call inserts a
 /// new one: `next_id_++`, `++seq`, `id` from `auto id = next_id_.fetch_add(1)`,
 /// `next_id_` after `++next_id_;` in \p Body.
@@ -197,7 +274,8 @@ UnboundedContainerCheck::UnboundedContainerCheck(StringRef Name,
                                                  ClangTidyContext *Context)
     : AsyncTidyCheck(Name, Context),
       ContainerTypes(readNameList("ContainerTypes", DefaultContainerTypes)),
-      MutexTypes(readNameList("MutexTypes", DefaultMutexTypes)) {}
+      MutexTypes(readNameList("MutexTypes", DefaultMutexTypes)),
+      SetUpFunctions(readNameList("SetUpFunctions", DefaultSetUpFunctions)) {}
 
 bool UnboundedContainerCheck::isContainer(QualType Type) const {
   const CXXRecordDecl *Record =
@@ -265,6 +343,12 @@ void UnboundedContainerCheck::collect(
     const FieldDecl *Field = memberOf(E, Class);
     return Find(Field ? Field : elementOf(E, Class, &Access));
   };
+  llvm::SmallPtrSet<const Stmt *, 8> Fills;
+  collectFills(Body, false, Fills);
+  // Growth that adds one element per call, not a fill or a registration.
+  auto CountsAsGrowth = [&](const Expr &Site) {
+    return CountGrowth && !Fills.contains(&Site) && !isRegistration(Site);
+  };
   forEachNode(Body, [&](const Stmt &S) {
     if (const auto *Call = llvm::dyn_cast<CallExpr>(&S)) {
       // Handed on by non-const reference or pointer, or moved from
@@ -294,7 +378,7 @@ void UnboundedContainerCheck::collect(
       if (!U)
         return;
       if (isGrowth(Name)) {
-        if (!CountGrowth)
+        if (!CountsAsGrowth(*Call))
           return;
         U->Growth[Level].push_back(Call);
         if (const Expr *Key = keyOf(*Call);
@@ -313,7 +397,7 @@ void UnboundedContainerCheck::collect(
         return;
       // `map[k]` inserts; `member = other` replaces the contents.
       if (Operator->getOperator() == OO_Subscript && isMapLike(*Field)) {
-        if (!CountGrowth)
+        if (!CountsAsGrowth(*Operator))
           return;
         U->Growth[0].push_back(Operator);
         if (const Expr *Key = keyOf(*Operator); Key && isFreshKey(*Key, Body))
@@ -387,19 +471,22 @@ void UnboundedContainerCheck::checkClass(const CXXRecordDecl &Class) {
     if (isContainer(Field->getType()) && !Field->getType()->isReferenceType() &&
         !Field->getType().isConstQualified())
       Members[Field];
-  // Growth in constructors is bounded by construction; their removals
-  // count (a worker lambda that the constructor starts drains the queue).
+  // Growth in constructors and set-up functions happens once per object;
+  // their removals count (a worker lambda that the constructor starts
+  // drains the queue).
   for (const CXXMethodDecl *Method : Class.methods()) {
     const FunctionDecl *Definition = nullptr;
     if (!Method->hasBody(Definition))
       continue;
     collect(*Definition->getBody(), Class, Members,
-            !llvm::isa<CXXConstructorDecl, CXXDestructorDecl>(Method));
+            !llvm::isa<CXXConstructorDecl, CXXDestructorDecl>(Method) &&
+                !SetUpFunctions.matches(*Method));
   }
   for (const Decl *D : Class.decls())
     if (const auto *Template = llvm::dyn_cast<FunctionTemplateDecl>(D))
       if (const Stmt *Body = Template->getTemplatedDecl()->getBody())
-        collect(*Body, Class, Members, true);
+        collect(*Body, Class, Members,
+                !SetUpFunctions.matches(*Template->getTemplatedDecl()));
 
   for (const auto &[Field, U] : Members) {
     if (!growsForever(*Field, U))

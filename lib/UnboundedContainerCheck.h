@@ -52,6 +52,7 @@ private:
 
   const NameList &ContainerTypes;
   const NameList &MutexTypes;
+  const NameList &SetUpFunctions;
   llvm::SetVector<const CXXRecordDecl *> Classes;
 };
 

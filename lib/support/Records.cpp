@@ -90,6 +90,14 @@ bool declaresMember(const CXXRecordDecl &Record, llvm::StringRef Name) {
   return false;
 }
 
+bool isInStd(const Decl &D) {
+  for (const DeclContext *Context = D.getDeclContext(); Context;
+       Context = Context->getParent())
+    if (Context->isStdNamespace())
+      return true;
+  return false;
+}
+
 bool isDeclaredInStd(const ASTContext &Context, llvm::StringRef Name) {
   const TranslationUnitDecl *Unit = Context.getTranslationUnitDecl();
   for (const NamedDecl *Std : Unit->lookup(&Context.Idents.get("std")))

@@ -37,6 +37,11 @@ const CXXMethodDecl *methodCalledOnThis(const CallExpr &Call);
 /// (a typedef such as `mapped_type`, or a member function).
 bool declaresMember(const CXXRecordDecl &Record, llvm::StringRef Name);
 
+/// Whether \p D is declared in namespace std or inside it: in a nested
+/// namespace (`std::filesystem`, libstdc++'s `std::__exception_ptr`) or a
+/// class of it (`std::fstream::open`).
+bool isInStd(const Decl &D);
+
 /// Whether the translation unit has already declared `std::<Name>`: a
 /// fix-it that names it then needs no #include (the include that declared
 /// it is there, perhaps through another header).

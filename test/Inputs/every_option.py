@@ -39,8 +39,8 @@ NAME_LISTS = {
     "DetachedTokenTypes", "ErrorTypes", "EventWaitFunctions", "FutureTypes",
     "GuardTypes", "IgnoredExceptionTypes", "MutexTypes", "OffloadFunctions",
     "RecursiveMutexTypes", "Reporters", "SequentialAwaitables",
-    "SingleThreadedFunctions", "SpawnFunctions", "StopPredicates",
-    "ThreadSafeTypes", "ThreadStarters",
+    "SetUpFunctions", "SingleThreadedFunctions", "SpawnFunctions",
+    "StopPredicates", "ThreadSafeTypes", "ThreadStarters",
     "ThreadTypes",
 }
 

@@ -1,6 +1,6 @@
 // RUN: %check_async_tidy %s async-unbounded-container %t -- -std=c++17
 // RUN: %check_async_tidy --check-suffix=OPTS %s async-unbounded-container %t-opts \
-// RUN:   -config="{CheckOptions: {async-unbounded-container.ContainerTypes: '::app::Ring'}}" -- -std=c++17
+// RUN:   -config="{CheckOptions: {async-unbounded-container.ContainerTypes: '::app::Ring', async-unbounded-container.SetUpFunctions: 'boot'}}" -- -std=c++17
 
 #include <algorithm>
 #include <atomic>
@@ -9,6 +9,7 @@
 #include <pthread.h>
 #include <thread>
 #include <map>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -23,10 +24,10 @@ template <typename T> struct Ring {
 
 // The reviews' per-job maps, error lists and latency samples, in a tracker
 // that locks for itself: shared between threads, it lives as long as the
-// service. The job map is keyed by a counter, so every start() adds a key.
+// service. The job map is keyed by a counter, so every launch() adds a key.
 class JobTracker {
 public:
-  int start(std::string name) {
+  int launch(std::string name) {
     std::lock_guard<std::mutex> lock(mutex_);
     int job = next_job_++;
     names_[job] = std::move(name);
@@ -131,15 +132,48 @@ void drain(std::vector<int> &queue) {
   // CHECK-MESSAGES-OPTS: :[[@LINE-2]]:11: warning: vector used as a queue
 }
 
-// A user-listed container, with the option.
+// A user-listed container, with the option; a user-listed set-up function
+// fills once.
 class Recorder {
 public:
   void record(int value) { ring_.push_back(value); }
+  void boot() { warm_.push_back(0); }
 
 private:
   std::mutex mutex_;
-  app::Ring<int> ring_;
+  app::Ring<int> ring_, warm_;
   // CHECK-MESSAGES-OPTS: :[[@LINE-1]]:18: warning: 'ring_' only grows
+};
+
+// Growth per call in any loop but a counted one: a batch of a request, a
+// drained socket. A connection made here is not a caller's registration,
+// even if it has virtual functions.
+class Connection {
+public:
+  virtual ~Connection() = default;
+};
+class Acceptor {
+public:
+  void onBatch(const std::vector<int> &batch) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (int item : batch)
+      seen_.push_back(item);
+  }
+  void onAccept() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto connection = std::make_shared<Connection>();
+    while (connections_.size() < 1000000)
+      connections_.push_back(connection);
+  }
+
+private:
+  std::mutex mutex_;
+  std::vector<int> seen_;
+  std::vector<std::shared_ptr<Connection>> connections_;
+  // CHECK-NOTES: :[[@LINE-2]]:20: warning: 'seen_' only grows
+  // CHECK-NOTES: :[[@LINE-14]]:13: note: it grows here
+  // CHECK-NOTES: :[[@LINE-3]]:44: warning: 'connections_' only grows
+  // CHECK-NOTES: :[[@LINE-10]]:20: note: it grows here
 };
 
 // ---- must not flag -----------------------------------------------------------
@@ -225,6 +259,56 @@ public:
 private:
   std::vector<int> slots_;
   std::mutex mutex_;
+};
+
+// Filled once: by a set-up function (start, init ...), or by a counted
+// loop (crow's io_context pool, one per worker thread, in run()).
+class Server {
+public:
+  void start() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    listeners_.push_back(80);
+  }
+  void run(int threads) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (int i = 0; i < threads; ++i)
+      pool_.push_back(std::make_unique<int>(i));
+  }
+
+private:
+  std::mutex mutex_;
+  std::vector<int> listeners_;
+  std::vector<std::unique_ptr<int>> pool_;
+};
+
+// A registration: the caller hands over an object with behaviour (cpprest's
+// pipeline stages, a logger's sinks). There are as many as the program is
+// configured with.
+class Stage {
+public:
+  virtual ~Stage() = default;
+  virtual void handle(int request) = 0;
+};
+class Pipeline {
+public:
+  void append(const std::shared_ptr<Stage> &stage) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    stages_.push_back(stage);
+  }
+  void adopt(std::unique_ptr<Stage> stage) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    owned_.push_back(std::move(stage));
+  }
+  void attach(Stage *stage) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    borrowed_.push_back(stage);
+  }
+
+private:
+  std::mutex mutex_;
+  std::vector<std::shared_ptr<Stage>> stages_;
+  std::vector<std::unique_ptr<Stage>> owned_;
+  std::vector<Stage *> borrowed_;
 };
 
 // The evidence of a long life is missing: an object that owns no mutex (a
