@@ -9,8 +9,11 @@
 #include "support/Coroutines.h"
 #include "support/DiscardedResult.h"
 #include "support/FixItUtils.h"
+#include "support/HandleStores.h"
+#include "support/Records.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
 
 namespace clang::tidy::asynctidy {
 using namespace ast_matchers;
@@ -215,6 +218,90 @@ void FireAndForgetCheck::registerUserCodeMatchers(MatchFinder *Finder) {
     Finder->addMatcher(stmt(InUserCode, Discards), this);
 }
 
+/// What a note calls the handle of each kind of task.
+static StringRef handleNoun(FireAndForgetCheck::Task Kind) {
+  switch (Kind) {
+  case FireAndForgetCheck::Task::Thread:
+    return "thread";
+  case FireAndForgetCheck::Task::Future:
+    return "future";
+  case FireAndForgetCheck::Task::Spawned:
+    return "handle";
+  }
+  llvm_unreachable("all kinds of task are covered");
+}
+
+// Keeping the handle changes what the program does (the owner now waits
+// for the task when it shuts down; a std::async call no longer blocks), so
+// the fix is on a note.
+void FireAndForgetCheck::noteKeepHandle(const Expr &Site, const Expr &Handle,
+                                        QualType Type, Task Kind,
+                                        StringRef Otherwise) {
+  const CXXMethodDecl *Method = enclosingMethod(Site, *Context);
+  // A thread that is a member already has its place.
+  if (!Method || Method->isStatic() || Method->isConst() ||
+      llvm::isa<MemberExpr>(Handle.IgnoreParenImpCasts())) {
+    diag(Site.getExprLoc(), Otherwise, DiagnosticIDs::Note);
+    return;
+  }
+  Type = Type.getUnqualifiedType();
+  std::optional<HandleStore> Store =
+      findHandleStore(*Method->getParent(), Type);
+  if (!Store) {
+    diag(Site.getExprLoc(),
+         "keep the %0 in a member that %select{joins|waits for}1 it, such "
+         "as 'std::vector<%2>', and %select{join|wait for}1 its elements "
+         "when the object shuts down",
+         DiagnosticIDs::Note)
+        << handleNoun(Kind) << (Kind != Task::Thread)
+        << Type.getCanonicalType().getAsString(Context->getPrintingPolicy());
+    return;
+  }
+  StringRef Member = Store->Member->getName();
+  if (!Store->Waiter && !Store->JoinsOnDestruction) {
+    diag(Site.getExprLoc(),
+         "'%0' keeps such handles, but no member function %select{joins|waits "
+         "for}1 them: %select{a joinable std::thread destroyed there ends the "
+         "program in std::terminate|kept there, nothing would wait for it "
+         "either}1",
+         DiagnosticIDs::Note)
+        << Member << (Kind != Task::Thread);
+    return;
+  }
+  auto Note = diag(Site.getExprLoc(),
+                   "keep the %0 in '%1', %select{which '%3' %select{joins|"
+                   "waits for}2|whose threads join when they are destroyed}4",
+                   DiagnosticIDs::Note)
+              << handleNoun(Kind) << Member << (Kind != Task::Thread)
+              << (Store->Waiter ? Store->Waiter->getName() : StringRef())
+              << !Store->Waiter;
+  if (!isSafeToEdit(Site, *Context))
+    return;
+  if (&Site == &Handle) {
+    Note << FixItHint::CreateInsertion(Site.getBeginLoc(),
+                                       (Member + ".push_back(").str())
+         << FixItHint::CreateInsertion(
+                Lexer::getLocForEndOfToken(Site.getEndLoc(), 0,
+                                           Context->getSourceManager(),
+                                           Context->getLangOpts()),
+                ")");
+    return;
+  }
+  // `t.detach()` becomes `workers_.push_back(std::move(t))`.
+  const auto *Detach = llvm::cast<CXXMemberCallExpr>(&Site);
+  const auto *Callee = llvm::dyn_cast<MemberExpr>(Detach->getCallee());
+  if (!Callee || Callee->isArrow())
+    return;
+  bool Moves = Handle.IgnoreImplicit()->isGLValue();
+  Note << FixItHint::CreateInsertion(
+              Site.getBeginLoc(),
+              (Member + ".push_back(" + (Moves ? "std::move(" : "")).str())
+       << FixItHint::CreateReplacement(
+              CharSourceRange::getTokenRange(Callee->getOperatorLoc(),
+                                             Site.getEndLoc()),
+              Moves ? "))" : ")");
+}
+
 void FireAndForgetCheck::onStartOfTranslationUnit() {
   Detaches.clear();
   DetachedOnce.clear();
@@ -226,10 +313,10 @@ void FireAndForgetCheck::onEndOfTranslationUnit() {
       continue;
     diag(Detach->getExprLoc(), "thread is detached: nothing can wait for it to "
                                "finish or learn that it failed");
-    diag(Detach->getExprLoc(),
-         "keep the thread and join it, or hold it in a std::jthread that "
-         "joins when it is destroyed",
-         DiagnosticIDs::Note);
+    noteKeepHandle(*Detach, *Detach->getImplicitObjectArgument(),
+                   Detach->getObjectType(), Task::Thread,
+                   "keep the thread and join it, or hold it in a std::jthread "
+                   "that joins when it is destroyed");
   }
 }
 
@@ -244,6 +331,7 @@ void FireAndForgetCheck::check(const MatchFinder::MatchResult &Result) {
       DetachedOnce.insert(Once);
     return;
   }
+  Context = Result.Context;
   if (const auto *Detach =
           Result.Nodes.getNodeAs<CXXMemberCallExpr>("detach")) {
     Detaches.push_back(Detach);
@@ -277,9 +365,9 @@ void FireAndForgetCheck::check(const MatchFinder::MatchResult &Result) {
          "blocks until the task ends, and an exception it throws is lost|the "
          "deferred task never runs}0")
         << isDeferredLaunch(*Async);
-    diag(Async->getBeginLoc(),
-         "keep the future and call get() where the result is needed",
-         DiagnosticIDs::Note);
+    noteKeepHandle(*Async, *Async, Async->getType(), Task::Future,
+                   "keep the future and call get() where the result is "
+                   "needed");
     return;
   }
   const auto *Spawn = Result.Nodes.getNodeAs<CallExpr>("spawn");
@@ -288,10 +376,9 @@ void FireAndForgetCheck::check(const MatchFinder::MatchResult &Result) {
        "task handle returned by %0 is discarded: the task can no longer be "
        "awaited, joined or cancelled, and its failure is lost")
       << Callee->getDeclName();
-  diag(Spawn->getBeginLoc(),
-       "keep the handle and await or join it, or hand it to an owner that "
-       "does",
-       DiagnosticIDs::Note);
+  noteKeepHandle(*Spawn, *Spawn, Spawn->getType(), Task::Spawned,
+                 "keep the handle and await or join it, or hand it to an "
+                 "owner that does");
 }
 
 void FireAndForgetCheck::checkDetachedToken(

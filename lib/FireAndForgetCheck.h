@@ -33,7 +33,12 @@ public:
   void onStartOfTranslationUnit() override;
   void onEndOfTranslationUnit() override;
 
+  /// The kinds of task whose handle is lost.
+  enum class Task { Thread, Future, Spawned };
+
 private:
+  void noteKeepHandle(const Expr &Site, const Expr &Handle, QualType Type,
+                      Task Kind, StringRef Otherwise);
   void checkDetachedToken(const CallExpr &Spawn, const Expr &Token,
                           const ast_matchers::MatchFinder::MatchResult &Result);
 
@@ -43,6 +48,7 @@ private:
   const NameList &SpawnFunctions;
   ExceptionReportFix ReportFix;
   std::vector<const CXXMemberCallExpr *> Detaches;
+  ASTContext *Context = nullptr;
   llvm::SmallPtrSet<const Expr *, 8> DetachedOnce;
 };
 

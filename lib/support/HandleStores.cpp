@@ -1,0 +1,135 @@
+//===--- HandleStores.cpp - members that keep and wait for task handles ---===//
+//
+// Part of asynctidy, under the Apache License v2.0 with LLVM Exceptions.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
+
+#include "HandleStores.h"
+#include "Records.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+namespace clang::tidy::asynctidy {
+
+namespace {
+const Expr *strip(const Expr *E) {
+  return E ? E->IgnoreParenImpCasts()->IgnoreImplicit() : nullptr;
+}
+
+bool isMember(const Expr *E, const FieldDecl &Member) {
+  const auto *Ref = llvm::dyn_cast_or_null<MemberExpr>(strip(E));
+  return Ref && Ref->getMemberDecl() == &Member &&
+         llvm::isa<CXXThisExpr>(strip(Ref->getBase()));
+}
+
+/// The element type of \p Type when it is a standard sequence.
+QualType elementType(QualType Type) {
+  const auto *Sequence =
+      llvm::dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+          Type->getAsCXXRecordDecl());
+  if (!Sequence || !Sequence->getIdentifier() || !isInStd(*Sequence) ||
+      !llvm::is_contained(
+          {StringRef("vector"), StringRef("deque"), StringRef("list")},
+          Sequence->getName()) ||
+      Sequence->getTemplateArgs().size() == 0 ||
+      Sequence->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+    return QualType();
+  return Sequence->getTemplateArgs()[0].getAsType();
+}
+
+/// An element of \p Member: `member[i]`, `member.at(i)`, `member.front()`,
+/// `member.back()`, or the variable of `for (auto &t : member)`.
+bool isElement(const Expr *E, const FieldDecl &Member,
+               const llvm::SmallPtrSetImpl<const VarDecl *> &LoopVariables) {
+  E = strip(E);
+  if (const auto *Ref = llvm::dyn_cast_or_null<DeclRefExpr>(E))
+    return LoopVariables.contains(llvm::dyn_cast<VarDecl>(Ref->getDecl()));
+  if (const auto *Subscript = llvm::dyn_cast_or_null<CXXOperatorCallExpr>(E))
+    return Subscript->getOperator() == OO_Subscript &&
+           isMember(Subscript->getArg(0), Member);
+  if (const auto *Call = llvm::dyn_cast_or_null<CXXMemberCallExpr>(E))
+    return Call->getMethodDecl() && Call->getMethodDecl()->getIdentifier() &&
+           llvm::is_contained(
+               {StringRef("at"), StringRef("front"), StringRef("back")},
+               Call->getMethodDecl()->getName()) &&
+           isMember(Call->getImplicitObjectArgument(), Member);
+  return false;
+}
+
+void forEachNode(const Stmt &S, llvm::function_ref<void(const Stmt &)> Visit) {
+  Visit(S);
+  for (const Stmt *Child : S.children())
+    if (Child)
+      forEachNode(*Child, Visit);
+}
+
+/// Whether \p Body joins, gets or waits for the elements of \p Member.
+bool waitsForElements(const Stmt &Body, const FieldDecl &Member) {
+  llvm::SmallPtrSet<const VarDecl *, 2> LoopVariables;
+  forEachNode(Body, [&](const Stmt &S) {
+    if (const auto *For = llvm::dyn_cast<CXXForRangeStmt>(&S);
+        For && isMember(For->getRangeInit(), Member))
+      LoopVariables.insert(For->getLoopVariable());
+  });
+  bool Waits = false;
+  forEachNode(Body, [&](const Stmt &S) {
+    const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(&S);
+    if (!Call || !Call->getMethodDecl() ||
+        !Call->getMethodDecl()->getIdentifier())
+      return;
+    StringRef Name = Call->getMethodDecl()->getName();
+    Waits |=
+        llvm::is_contained(
+            {StringRef("join"), StringRef("get"), StringRef("wait")}, Name) &&
+        isElement(Call->getImplicitObjectArgument(), Member, LoopVariables);
+  });
+  return Waits;
+}
+
+bool joinsOnDestruction(QualType Handle) {
+  const CXXRecordDecl *Record = Handle->getAsCXXRecordDecl();
+  return Record && Record->getIdentifier() && isInStd(*Record) &&
+         Record->getName() == "jthread";
+}
+} // namespace
+
+std::optional<HandleStore> findHandleStore(const CXXRecordDecl &Class,
+                                           QualType Handle) {
+  Handle = Handle.getCanonicalType().getUnqualifiedType();
+  for (const FieldDecl *Field : Class.fields()) {
+    QualType Element = elementType(Field->getType());
+    if (Element.isNull() ||
+        Element.getCanonicalType().getUnqualifiedType() != Handle)
+      continue;
+    HandleStore Store{Field, nullptr, joinsOnDestruction(Handle)};
+    for (const CXXMethodDecl *Method : Class.methods()) {
+      const FunctionDecl *Definition = nullptr;
+      if (Method->hasBody(Definition) &&
+          waitsForElements(*Definition->getBody(), *Field)) {
+        Store.Waiter = Method;
+        break;
+      }
+    }
+    return Store;
+  }
+  return std::nullopt;
+}
+
+const CXXMethodDecl *enclosingMethod(const Stmt &S, ASTContext &Context) {
+  DynTypedNodeList Parents = Context.getParents(S);
+  while (!Parents.empty()) {
+    const DynTypedNode &Parent = Parents[0];
+    if (Parent.get<LambdaExpr>() || Parent.get<CXXRecordDecl>())
+      return nullptr;
+    if (const auto *Function = Parent.get<FunctionDecl>())
+      return llvm::dyn_cast<CXXMethodDecl>(Function);
+    Parents = Context.getParents(Parent);
+  }
+  return nullptr;
+}
+
+} // namespace clang::tidy::asynctidy
