@@ -17,6 +17,7 @@
 #include "support/DiscardedResult.h"
 #include "support/EnclosingFunctions.h"
 #include "support/FixItUtils.h"
+#include "support/HandleStores.h"
 #include "support/ImplementationDetail.h"
 #include "support/LockScopes.h"
 #include "support/LockTypes.h"
@@ -369,6 +370,38 @@ private:
   const NameList &Mutexes;
 };
 
+/// Reports, for each argument of a call of `keep(handle)` in the main file,
+/// the member of the enclosing class that keeps handles of its type.
+class HandleStoresProbe : public AsyncTidyCheck {
+public:
+  using AsyncTidyCheck::AsyncTidyCheck;
+  void registerUserCodeMatchers(MatchFinder *Finder) override {
+    Finder->addMatcher(callExpr(isExpansionInMainFile(), argumentCountIs(1),
+                                callee(functionDecl(hasName("keep"))))
+                           .bind("keep"),
+                       this);
+  }
+  void check(const MatchFinder::MatchResult &Result) override {
+    const auto *Keep = Result.Nodes.getNodeAs<CallExpr>("keep");
+    const CXXMethodDecl *Method = enclosingMethod(*Keep, *Result.Context);
+    if (!Method) {
+      diag(Keep->getBeginLoc(), "not directly in a member function");
+      return;
+    }
+    std::optional<HandleStore> Store = findHandleStore(
+        *Method->getParent(), Keep->getArg(0)->IgnoreImplicit()->getType());
+    if (!Store) {
+      diag(Keep->getBeginLoc(), "no store");
+      return;
+    }
+    diag(Keep->getBeginLoc(), "store '%0', waiter '%1', joins on destruction "
+                              "%select{false|true}2")
+        << Store->Member->getName()
+        << (Store->Waiter ? Store->Waiter->getName() : "none")
+        << Store->JoinsOnDestruction;
+  }
+};
+
 class ProbeModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
@@ -378,6 +411,7 @@ public:
     Factories.registerCheck<DiscardedResultProbe>("probe-discarded-result");
     Factories.registerCheck<EnclosingProbe>("probe-enclosing");
     Factories.registerCheck<FixItProbe>("probe-fixit");
+    Factories.registerCheck<HandleStoresProbe>("probe-handle-stores");
     Factories.registerCheck<ImplementationDetailProbe>(
         "probe-implementation-detail");
     Factories.registerCheck<LockScopesProbe>("probe-lock-scopes");
