@@ -169,7 +169,7 @@ def main():
                 if not any(same_diagnostic(diagnostic, d)
                            for d in action.get("diagnostics", [])):
                     continue
-                print("  quick-fix: %s" % action["title"])
+                print("  quick-fix: %s%s" % (action["title"], " (preferred)" if action.get("isPreferred") else ""))
                 edits += action["edit"]["changes"].get(uri, [])
         print("%d async-* diagnostics, %d edits" % (len(ours), len(edits)))
 
