@@ -6,9 +6,11 @@
 //===----------------------------------------------------------------------===//
 
 #include "UnboundedContainerCheck.h"
+#include "support/FixItUtils.h"
 #include "support/LockTypes.h"
 #include "support/Records.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
 namespace clang::tidy::asynctidy {
@@ -268,6 +270,58 @@ bool isFreshKey(const Expr &Key, const Stmt &Body) {
     return countsIn(Body, *Member->getMemberDecl());
   return false;
 }
+/// The statement that holds \p Site and stands directly in a block, so that
+/// a statement can go before it; null otherwise (`if (c) q.push(x);`).
+const Stmt *statementInBlock(const Expr &Site, ASTContext &Context) {
+  DynTypedNode Node = DynTypedNode::create(Site);
+  for (;;) {
+    DynTypedNodeList Parents = Context.getParents(Node);
+    if (Parents.size() != 1)
+      return nullptr;
+    DynTypedNode Parent = Parents[0];
+    if (Parent.get<CompoundStmt>())
+      return Node.get<Stmt>();
+    if (Parent.get<LambdaExpr>() ||
+        !(Parent.get<Expr>() || Parent.get<VarDecl>() ||
+          Parent.get<DeclStmt>()))
+      return nullptr;
+    Node = Parent;
+  }
+}
+
+/// The type that the function or lambda around \p S returns.
+QualType returnTypeAround(const Stmt &S, ASTContext &Context) {
+  DynTypedNodeList Parents = Context.getParents(S);
+  while (!Parents.empty()) {
+    if (const auto *Lambda = Parents[0].get<LambdaExpr>())
+      return Lambda->getCallOperator()->getReturnType();
+    if (const auto *Function = Parents[0].get<FunctionDecl>())
+      return Function->getReturnType();
+    Parents = Context.getParents(Parents[0]);
+  }
+  return QualType();
+}
+
+/// How the oldest element of \p Field is dropped: `pop_front()` of a deque
+/// or a list, `pop()` of a std::queue, the first element of a map or a set
+/// (with keys from a counter, the oldest); empty where no call does it (a
+/// vector would move every element, a stack or a priority queue drops
+/// another one).
+std::string dropOldest(const FieldDecl &Field, StringRef Object) {
+  const auto *Record = Field.getType()->getAsCXXRecordDecl();
+  if (!Record || !Record->getIdentifier())
+    return "";
+  if (isAssociative(Field))
+    return (Object + ".erase(" + Object + ".begin());").str();
+  if (!isInStd(*Record))
+    return "";
+  StringRef Name = Record->getName();
+  if (Name == "deque" || Name == "list")
+    return (Object + ".pop_front();").str();
+  if (Name == "queue")
+    return (Object + ".pop();").str();
+  return "";
+}
 } // namespace
 
 UnboundedContainerCheck::UnboundedContainerCheck(StringRef Name,
@@ -275,7 +329,10 @@ UnboundedContainerCheck::UnboundedContainerCheck(StringRef Name,
     : AsyncTidyCheck(Name, Context),
       ContainerTypes(readNameList("ContainerTypes", DefaultContainerTypes)),
       MutexTypes(readNameList("MutexTypes", DefaultMutexTypes)),
-      SetUpFunctions(readNameList("SetUpFunctions", DefaultSetUpFunctions)) {}
+      SetUpFunctions(readNameList("SetUpFunctions", DefaultSetUpFunctions)),
+      MaxSize(readSize("MaxSize")),
+      OverflowPolicy(readChoice("OverflowPolicy", "drop-oldest",
+                                {"drop-oldest", "reject"})) {}
 
 bool UnboundedContainerCheck::isContainer(QualType Type) const {
   const CXXRecordDecl *Record =
@@ -307,6 +364,7 @@ void UnboundedContainerCheck::registerUserCodeMatchers(MatchFinder *Finder) {
 }
 
 void UnboundedContainerCheck::check(const MatchFinder::MatchResult &Result) {
+  Context = Result.Context;
   if (const auto *Class = Result.Nodes.getNodeAs<CXXRecordDecl>("class")) {
     Classes.insert(Class);
     return;
@@ -509,7 +567,53 @@ void UnboundedContainerCheck::checkClass(const CXXRecordDecl &Class) {
              "it grows here", DiagnosticIDs::Note);
       }
     }
+    if (!InnerGrows)
+      noteBound(*Field, U);
   }
+}
+
+// The bound changes what the program does (elements are dropped or
+// refused), so it is a note's fix, offered only with MaxSize set. It is one
+// fix for every growth site, or none: a bound on some of them bounds
+// nothing.
+void UnboundedContainerCheck::noteBound(const FieldDecl &Field, const Uses &U) {
+  if (MaxSize.empty() || !Context)
+    return;
+  bool Reject = OverflowPolicy == "reject";
+  std::vector<FixItHint> Fixes;
+  for (const Expr *Site : U.Growth[0]) {
+    const auto *Operator = llvm::dyn_cast<CXXOperatorCallExpr>(Site);
+    const Expr *Object =
+        Operator
+            ? Operator->getArg(0)
+            : llvm::cast<CXXMemberCallExpr>(Site)->getImplicitObjectArgument();
+    const Stmt *Statement = statementInBlock(*Site, *Context);
+    std::optional<std::string> Text = sourceText(*Object, *Context);
+    if (!Statement || !Text || !isSafeToEdit(*Statement, *Context))
+      return;
+    std::string Action;
+    if (!Reject)
+      Action = dropOldest(Field, *Text);
+    else if (QualType Returns = returnTypeAround(*Statement, *Context);
+             !Returns.isNull() && Returns->isBooleanType())
+      Action = "return false;";
+    if (Action.empty())
+      return;
+    std::string Indent =
+        indentationOf(Statement->getBeginLoc(), Context->getSourceManager());
+    Fixes.push_back(FixItHint::CreateInsertion(
+        Statement->getBeginLoc(), "if (" + *Text + ".size() >= " + MaxSize +
+                                      ")\n" + Indent + "  " + Action + "\n" +
+                                      Indent));
+  }
+  if (Fixes.empty())
+    return;
+  diag(Field.getLocation(),
+       "bound it: before each growth, %select{%select{drop the oldest "
+       "element|erase its first element}1|return "
+       "false}0 once it holds %2 elements",
+       DiagnosticIDs::Note)
+      << Reject << isAssociative(Field) << MaxSize << Fixes;
 }
 
 } // namespace clang::tidy::asynctidy

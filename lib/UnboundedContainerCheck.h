@@ -49,10 +49,14 @@ private:
                bool CountGrowth) const;
   bool isContainer(QualType Type) const;
   static bool growsForever(const FieldDecl &Field, const Uses &U);
+  void noteBound(const FieldDecl &Field, const Uses &U);
 
   const NameList &ContainerTypes;
   const NameList &MutexTypes;
   const NameList &SetUpFunctions;
+  const std::string MaxSize;
+  const std::string OverflowPolicy;
+  ASTContext *Context = nullptr;
   llvm::SetVector<const CXXRecordDecl *> Classes;
 };
 

@@ -1,6 +1,7 @@
 #include "telemetry.h"
 
 #include <condition_variable>
+#include <deque>
 #include <functional>
 #include <mutex>
 #include <queue>
@@ -72,5 +73,22 @@ void runEventQueue() {
   queue.start();
   queue.push({"started", 1.0});
 }
+
+// Keeps the latest events for a status page, and nothing ever trims it.
+class RecentEvents {
+public:
+  void record(const Event &event) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    events_.push_back(event);
+  }
+  std::size_t size() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return events_.size();
+  }
+
+private:
+  std::mutex mutex_;
+  std::deque<Event> events_;
+};
 
 } // namespace telemetry

@@ -10,6 +10,7 @@
 #include "support/TestCode.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Regex.h"
 
 namespace clang::tidy::asynctidy {
@@ -133,6 +134,34 @@ std::string AsyncTidyCheck::readFunctionName(StringRef Option,
                     DiagnosticIDs::Error)
       << optionKey(Option) << Value;
   return "";
+}
+
+std::string AsyncTidyCheck::readSize(StringRef Option) {
+  StringRef Value = Options.get(Option, "").trim();
+  StoredOptions.emplace_back(Option.str(), Value.str());
+  static const llvm::Regex Size("^([1-9][0-9]*|(::)?[A-Za-z_][A-Za-z_0-9]*"
+                                "(::[A-Za-z_][A-Za-z_0-9]*)*)$");
+  if (Value.empty() || Size.match(Value))
+    return Value.str();
+  configurationDiag("option '%0' must be a positive integer or the name of a "
+                    "constant, such as '1024' or 'kMaxPending', not '%1'; no "
+                    "fix-it will use it",
+                    DiagnosticIDs::Error)
+      << optionKey(Option) << Value;
+  return "";
+}
+
+std::string AsyncTidyCheck::readChoice(StringRef Option, StringRef Default,
+                                       llvm::ArrayRef<StringRef> Choices) {
+  StringRef Value = Options.get(Option, Default).trim();
+  if (!llvm::is_contained(Choices, Value)) {
+    configurationDiag("option '%0' must be one of '%1', not '%2'; '%3' is used",
+                      DiagnosticIDs::Error)
+        << optionKey(Option) << llvm::join(Choices, "', '") << Value << Default;
+    Value = Default;
+  }
+  StoredOptions.emplace_back(Option.str(), Value.str());
+  return Value.str();
 }
 
 bool AsyncTidyCheck::readBool(StringRef Option, bool Default) {

@@ -68,6 +68,14 @@ protected:
   /// "::app::report"; an empty value means "not configured".
   std::string readFunctionName(StringRef Option, StringRef Default);
 
+  /// Reads an option naming a size that fix-its paste into code: a positive
+  /// integer or a constant's name ("1024", "kMaxPending"); empty if unset.
+  std::string readSize(StringRef Option);
+
+  /// Reads an option whose value is one of \p Choices, \p Default if unset.
+  std::string readChoice(StringRef Option, StringRef Default,
+                         llvm::ArrayRef<StringRef> Choices);
+
   /// Reads a boolean option ("true"/"false", "1"/"0"), \p Default if unset.
   /// Unlike clang-tidy's own reader, a malformed value is an error.
   bool readBool(StringRef Option, bool Default);

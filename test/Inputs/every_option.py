@@ -30,6 +30,8 @@ VALUES = {
     "WhenAllFunction": ("::app::when_all", "when all"),
     "DefaultTimeout": ("std::chrono::milliseconds(250)", "seconds(1); abort()"),
     "Replacements": ("::sleep=co_await app::sleep_async", "sleep=nothing"),
+    "MaxSize": ("kMaxPending", "1024; abort()"),
+    "OverflowPolicy": ("reject", "drop-newest"),
 }
 NAME_LISTS = {
     "AllowedFunctions", "AsyncMutexTypes", "BestEffortFunctions",
