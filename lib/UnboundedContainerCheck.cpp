@@ -302,6 +302,26 @@ QualType returnTypeAround(const Stmt &S, ASTContext &Context) {
   return QualType();
 }
 
+/// The statement that refuses an element in a function returning \p Type:
+/// `return false;` for a `bool`, an error for a `std::error_code` or an
+/// `absl::Status`; empty for any other type.
+std::string refusal(QualType Type) {
+  if (Type.isNull())
+    return "";
+  if (Type->isBooleanType())
+    return "return false;";
+  const CXXRecordDecl *Record =
+      Type.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!Record || !Record->getIdentifier())
+    return "";
+  std::string Name = qualifiedName(*Record);
+  if (Name == "::std::error_code")
+    return "return std::make_error_code(std::errc::no_buffer_space);";
+  if (Name == "::absl::Status")
+    return "return absl::ResourceExhaustedError(\"queue is full\");";
+  return "";
+}
+
 /// How the oldest element of \p Field is dropped: `pop_front()` of a deque
 /// or a list, `pop()` of a std::queue, the first element of a map or a set
 /// (with keys from a counter, the oldest); empty where no call does it (a
@@ -594,9 +614,8 @@ void UnboundedContainerCheck::noteBound(const FieldDecl &Field, const Uses &U) {
     std::string Action;
     if (!Reject)
       Action = dropOldest(Field, *Text);
-    else if (QualType Returns = returnTypeAround(*Statement, *Context);
-             !Returns.isNull() && Returns->isBooleanType())
-      Action = "return false;";
+    else
+      Action = refusal(returnTypeAround(*Statement, *Context));
     if (Action.empty())
       return;
     std::string Indent =
@@ -610,8 +629,8 @@ void UnboundedContainerCheck::noteBound(const FieldDecl &Field, const Uses &U) {
     return;
   diag(Field.getLocation(),
        "bound it: before each growth, %select{%select{drop the oldest "
-       "element|erase its first element}1|return "
-       "false}0 once it holds %2 elements",
+       "element|erase its first element}1|refuse the new "
+       "element}0 once it holds %2 elements",
        DiagnosticIDs::Note)
       << Reject << isAssociative(Field) << MaxSize << Fixes;
 }

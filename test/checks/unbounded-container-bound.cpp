@@ -16,6 +16,7 @@
 #include <mutex>
 #include <queue>
 #include <string>
+#include <system_error>
 #include <vector>
 
 constexpr std::size_t kMaxPending = 1024;
@@ -28,10 +29,10 @@ public:
     pending_.push_back(std::move(message));
     return true;
   }
-  bool enqueue(int job) {
+  std::error_code enqueue(int job) {
     std::lock_guard<std::mutex> lock(mutex_);
     jobs_.push(job);
-    return true;
+    return {};
   }
   bool log(std::string line) {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -54,7 +55,7 @@ private:
   // CHECK-NOTES-PLAIN: :[[@LINE-26]]:14: note: it grows here
   // CHECK-NOTES-REJECT: :[[@LINE-9]]:27: warning: 'pending_' only grows
   // CHECK-NOTES-REJECT: :[[@LINE-28]]:14: note: it grows here
-  // CHECK-NOTES-REJECT: :[[@LINE-11]]:27: note: bound it: before each growth, return false once it holds kMaxPending elements
+  // CHECK-NOTES-REJECT: :[[@LINE-11]]:27: note: bound it: before each growth, refuse the new element once it holds kMaxPending elements
   // CHECK-NOTES: :[[@LINE-11]]:19: warning: 'jobs_' only grows
   // CHECK-NOTES: :[[@LINE-26]]:11: note: it grows here
   // CHECK-NOTES: :[[@LINE-13]]:19: note: bound it: before each growth, drop the oldest element once it holds 1024 elements
@@ -62,7 +63,7 @@ private:
   // CHECK-NOTES-PLAIN: :[[@LINE-29]]:11: note: it grows here
   // CHECK-NOTES-REJECT: :[[@LINE-16]]:19: warning: 'jobs_' only grows
   // CHECK-NOTES-REJECT: :[[@LINE-31]]:11: note: it grows here
-  // CHECK-NOTES-REJECT: :[[@LINE-18]]:19: note: bound it: before each growth, return false once it holds kMaxPending elements
+  // CHECK-NOTES-REJECT: :[[@LINE-18]]:19: note: bound it: before each growth, refuse the new element once it holds kMaxPending elements
   // CHECK-NOTES: :[[@LINE-18]]:26: warning: 'lines_' only grows
   // CHECK-NOTES: :[[@LINE-29]]:32: note: it grows here
   // CHECK-NOTES: :[[@LINE-28]]:12: note: it grows here
@@ -90,7 +91,7 @@ private:
 // CHECK-FIXES-REJECT-NEXT: {{^}}      return false;{{$}}
 // CHECK-FIXES-REJECT-NEXT: {{^}}    pending_.push_back(std::move(message));{{$}}
 // CHECK-FIXES-REJECT:      {{^}}    if (jobs_.size() >= kMaxPending){{$}}
-// CHECK-FIXES-REJECT-NEXT: {{^}}      return false;{{$}}
+// CHECK-FIXES-REJECT-NEXT: {{^}}      return std::make_error_code(std::errc::no_buffer_space);{{$}}
 // CHECK-FIXES-REJECT-NEXT: {{^}}    jobs_.push(job);{{$}}
 
 
