@@ -231,6 +231,38 @@ static StringRef handleNoun(FireAndForgetCheck::Task Kind) {
   llvm_unreachable("all kinds of task are covered");
 }
 
+/// The edits that store the handle in \p Member instead of dropping it:
+/// `std::async(...)` becomes `pending_.push_back(std::async(...))`,
+/// `t.detach()` becomes `workers_.push_back(std::move(t))`. None where the
+/// code cannot be edited safely.
+static llvm::SmallVector<FixItHint, 2> storeFixes(const Expr &Site,
+                                                  const Expr &Handle,
+                                                  StringRef Member,
+                                                  const ASTContext &Context) {
+  if (!isSafeToEdit(Site, Context))
+    return {};
+  if (&Site == &Handle)
+    return {FixItHint::CreateInsertion(Site.getBeginLoc(),
+                                       (Member + ".push_back(").str()),
+            FixItHint::CreateInsertion(
+                Lexer::getLocForEndOfToken(Site.getEndLoc(), 0,
+                                           Context.getSourceManager(),
+                                           Context.getLangOpts()),
+                ")")};
+  const auto *Detach = llvm::cast<CXXMemberCallExpr>(&Site);
+  const auto *Callee = llvm::dyn_cast<MemberExpr>(Detach->getCallee());
+  if (!Callee || Callee->isArrow())
+    return {};
+  bool Moves = Handle.IgnoreImplicit()->isGLValue();
+  return {FixItHint::CreateInsertion(
+              Site.getBeginLoc(),
+              (Member + ".push_back(" + (Moves ? "std::move(" : "")).str()),
+          FixItHint::CreateReplacement(
+              CharSourceRange::getTokenRange(Callee->getOperatorLoc(),
+                                             Site.getEndLoc()),
+              Moves ? "))" : ")")};
+}
+
 // Keeping the handle changes what the program does (the owner now waits
 // for the task when it shuts down; a std::async call no longer blocks), so
 // the fix is on a note.
@@ -275,31 +307,7 @@ void FireAndForgetCheck::noteKeepHandle(const Expr &Site, const Expr &Handle,
               << handleNoun(Kind) << Member << (Kind != Task::Thread)
               << (Store->Waiter ? Store->Waiter->getName() : StringRef())
               << !Store->Waiter;
-  if (!isSafeToEdit(Site, *Context))
-    return;
-  if (&Site == &Handle) {
-    Note << FixItHint::CreateInsertion(Site.getBeginLoc(),
-                                       (Member + ".push_back(").str())
-         << FixItHint::CreateInsertion(
-                Lexer::getLocForEndOfToken(Site.getEndLoc(), 0,
-                                           Context->getSourceManager(),
-                                           Context->getLangOpts()),
-                ")");
-    return;
-  }
-  // `t.detach()` becomes `workers_.push_back(std::move(t))`.
-  const auto *Detach = llvm::cast<CXXMemberCallExpr>(&Site);
-  const auto *Callee = llvm::dyn_cast<MemberExpr>(Detach->getCallee());
-  if (!Callee || Callee->isArrow())
-    return;
-  bool Moves = Handle.IgnoreImplicit()->isGLValue();
-  Note << FixItHint::CreateInsertion(
-              Site.getBeginLoc(),
-              (Member + ".push_back(" + (Moves ? "std::move(" : "")).str())
-       << FixItHint::CreateReplacement(
-              CharSourceRange::getTokenRange(Callee->getOperatorLoc(),
-                                             Site.getEndLoc()),
-              Moves ? "))" : ")");
+  Note << storeFixes(Site, Handle, Member, *Context);
 }
 
 void FireAndForgetCheck::onStartOfTranslationUnit() {
