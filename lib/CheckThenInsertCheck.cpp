@@ -6,10 +6,10 @@
 //===----------------------------------------------------------------------===//
 
 #include "CheckThenInsertCheck.h"
-#include "support/Coroutines.h"
 #include "support/FixItUtils.h"
 #include "support/LockScopes.h"
 #include "support/Records.h"
+#include "support/StmtWalk.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"

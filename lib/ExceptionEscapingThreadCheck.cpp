@@ -6,8 +6,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "ExceptionEscapingThreadCheck.h"
-#include "support/Coroutines.h"
 #include "support/FixItUtils.h"
+#include "support/StmtWalk.h"
 #include "support/ThreadEntries.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"

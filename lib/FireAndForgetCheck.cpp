@@ -11,6 +11,7 @@
 #include "support/FixItUtils.h"
 #include "support/HandleStores.h"
 #include "support/Records.h"
+#include "support/StmtWalk.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"

@@ -6,9 +6,9 @@
 //===----------------------------------------------------------------------===//
 
 #include "IgnoredErrorCheck.h"
-#include "support/Coroutines.h"
 #include "support/DiscardedResult.h"
 #include "support/FixItUtils.h"
+#include "support/StmtWalk.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"

@@ -8,6 +8,7 @@
 #include "LockAcrossSuspendCheck.h"
 #include "support/Coroutines.h"
 #include "support/FixItUtils.h"
+#include "support/StmtWalk.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"

@@ -6,9 +6,9 @@
 //===----------------------------------------------------------------------===//
 
 #include "LockOrderInversionCheck.h"
-#include "support/Coroutines.h"
 #include "support/FixItUtils.h"
 #include "support/Records.h"
+#include "support/StmtWalk.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 

@@ -9,6 +9,7 @@
 #include "support/Coroutines.h"
 #include "support/MacroOrigin.h"
 #include "support/StmtPath.h"
+#include "support/StmtWalk.h"
 #include "support/ThreadEntries.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"

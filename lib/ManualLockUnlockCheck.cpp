@@ -6,9 +6,9 @@
 //===----------------------------------------------------------------------===//
 
 #include "ManualLockUnlockCheck.h"
-#include "support/Coroutines.h"
 #include "support/FixItUtils.h"
 #include "support/Records.h"
+#include "support/StmtWalk.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"

@@ -6,8 +6,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "NonAtomicFileUpdateCheck.h"
-#include "support/Coroutines.h"
 #include "support/Records.h"
+#include "support/StmtWalk.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 

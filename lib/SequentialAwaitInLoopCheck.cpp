@@ -8,6 +8,7 @@
 #include "SequentialAwaitInLoopCheck.h"
 #include "support/Coroutines.h"
 #include "support/StmtPath.h"
+#include "support/StmtWalk.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"

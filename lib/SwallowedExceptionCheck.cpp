@@ -6,10 +6,10 @@
 //===----------------------------------------------------------------------===//
 
 #include "SwallowedExceptionCheck.h"
-#include "support/Coroutines.h"
 #include "support/FixItUtils.h"
 #include "support/Records.h"
 #include "support/StmtPath.h"
+#include "support/StmtWalk.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"

@@ -30,20 +30,6 @@ bool isCoroutine(const FunctionDecl &Function);
 /// (not the implicit initial and final suspensions of a coroutine).
 bool isSuspensionPoint(const Stmt &S);
 
-/// Calls \p Visit on \p Root and every statement below it, parents first,
-/// without entering other functions written inside it (lambdas, blocks,
-/// local classes) or operands that are never evaluated (sizeof, noexcept):
-/// their code does not run as part of this function. When
-/// \p Visit returns false, the children of that statement are skipped.
-void forEachStmtOfFunction(const Stmt &Root,
-                           llvm::function_ref<bool(const Stmt &)> Visit);
-
-/// Whether \p S names, as forEachStmtOfFunction walks it, a declaration for
-/// which \p Wanted holds: a variable or function by name, a data member
-/// through a member access.
-bool refersTo(const Stmt &S,
-              llvm::function_ref<bool(const ValueDecl &)> Wanted);
-
 /// The first suspension point in \p S, in source order, not counting those
 /// of functions written inside it; nullptr if there is none.
 const Expr *firstSuspensionPoint(const Stmt &S);

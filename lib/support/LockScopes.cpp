@@ -9,6 +9,7 @@
 #include "support/Coroutines.h"
 #include "support/Records.h"
 #include "support/StmtPath.h"
+#include "support/StmtWalk.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"

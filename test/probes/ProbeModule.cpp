@@ -25,6 +25,7 @@
 #include "support/NameList.h"
 #include "support/SkippedCode.h"
 #include "support/StmtPath.h"
+#include "support/StmtWalk.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
