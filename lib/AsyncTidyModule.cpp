@@ -5,7 +5,6 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "asynctidy/AsyncTidyModule.h"
 #include "BlockingCallInCoroutineCheck.h"
 #include "CallbackUnderLockCheck.h"
 #include "CheckThenInsertCheck.h"
@@ -66,6 +65,3 @@ static ClangTidyModuleRegistry::Add<AsyncTidyModule>
     Registration("asynctidy-module", "Adds the async-* checks.");
 
 } // namespace clang::tidy::asynctidy
-
-// See include/asynctidy/AsyncTidyModule.h.
-volatile int AsyncTidyModuleAnchorSource = 0;
