@@ -46,13 +46,10 @@ void CallbackUnderLockCheck::registerUserCodeMatchers(MatchFinder *Finder) {
           cxxRecordDecl(matchers::isGuardType(&GuardTypes, &MutexTypes)))))))));
   auto LockByHand = cxxMemberCallExpr(callee(cxxMethodDecl(
       matchers::isLockMethod(), ofClass(matchers::isMutexType(&MutexTypes)))));
-  Finder->addMatcher(compoundStmt(unless(isExpansionInSystemHeader()),
-                                  has(stmt(anyOf(Guard, LockByHand))))
-                         .bind("block"),
-                     this);
+  Finder->addMatcher(
+      compoundStmt(has(stmt(anyOf(Guard, LockByHand)))).bind("block"), this);
   Finder->addMatcher(
       callExpr(
-          unless(isExpansionInSystemHeader()),
           callee(functionDecl(isInImplementationNamespace())),
           hasAnyArgument(ignoringParenImpCasts(declRefExpr(to(parmVarDecl())))))
           .bind("forwarding"),

@@ -286,15 +286,11 @@ void CheckThenInsertCheck::registerUserCodeMatchers(MatchFinder *Finder) {
       callee(cxxMethodDecl(hasAnyName("find", "count", "contains"))),
       thisPointerType(matchers::classInNameList(&ContainerTypes)));
   auto TestingIf =
-      ifStmt(unless(isExpansionInSystemHeader()),
-             hasCondition(expr(anyOf(Lookup, hasDescendant(Lookup)))));
+      ifStmt(hasCondition(expr(anyOf(Lookup, hasDescendant(Lookup)))));
   // The block around such an if is matched first (the matchers run on a
   // node before its children): the statements after the if may look the key
   // up again.
-  Finder->addMatcher(
-      compoundStmt(unless(isExpansionInSystemHeader()), has(TestingIf))
-          .bind("block"),
-      this);
+  Finder->addMatcher(compoundStmt(has(TestingIf)).bind("block"), this);
   Finder->addMatcher(TestingIf.bind("if"), this);
 }
 

@@ -164,18 +164,14 @@ void FireAndForgetCheck::registerPPCallbacks(const SourceManager &SM,
 }
 
 void FireAndForgetCheck::registerUserCodeMatchers(MatchFinder *Finder) {
-  auto InUserCode = unless(isExpansionInSystemHeader());
-
-  auto Detach = cxxMemberCallExpr(
-      InUserCode,
-      callee(cxxMethodDecl(hasName("detach"),
-                           ofClass(matchesNameList(&ThreadTypes)))));
+  auto Detach = cxxMemberCallExpr(callee(cxxMethodDecl(
+      hasName("detach"), ofClass(matchesNameList(&ThreadTypes)))));
   Finder->addMatcher(Detach.bind("detach"), this);
 
   auto DetachedToken =
       expr(hasType(matchers::classInNameList(&DetachedTokenTypes)));
   auto CoSpawnDetached = callExpr(
-      InUserCode, callee(functionDecl(matchesNameList(&CoSpawnFunctions))),
+      callee(functionDecl(matchesNameList(&CoSpawnFunctions))),
       hasAnyArgument(ignoringParenImpCasts(DetachedToken.bind("token"))));
   Finder->addMatcher(CoSpawnDetached.bind("co-spawn"), this);
 
@@ -206,7 +202,7 @@ void FireAndForgetCheck::registerUserCodeMatchers(MatchFinder *Finder) {
                                unless(ofClass(matchesNameList(&ThreadTypes))))))
           .bind("task-detach");
   for (const auto &Discards : discardsResultOf(TaskDetach))
-    Finder->addMatcher(stmt(InUserCode, Discards), this);
+    Finder->addMatcher(stmt(Discards), this);
 
   // std::async is matched apart from the user's spawn functions: dropping its
   // future blocks, which deserves its own message.
@@ -216,7 +212,7 @@ void FireAndForgetCheck::registerUserCodeMatchers(MatchFinder *Finder) {
                                             unless(returns(voidType())))))
                    .bind("spawn");
   for (const auto &Discards : discardsResultOf(expr(anyOf(Async, Spawn))))
-    Finder->addMatcher(stmt(InUserCode, Discards), this);
+    Finder->addMatcher(stmt(Discards), this);
 }
 
 /// What a note calls the handle of each kind of task.

@@ -213,8 +213,7 @@ void IgnoredErrorCheck::registerUserCodeMatchers(MatchFinder *Finder) {
                                           unless(cannotReportFailure()))))))
           .bind("call");
   for (const auto &Discards : discardsResultOf(ErrorReturningCall))
-    Finder->addMatcher(stmt(unless(isExpansionInSystemHeader()), Discards),
-                       this);
+    Finder->addMatcher(stmt(Discards), this);
 }
 
 void IgnoredErrorCheck::check(const MatchFinder::MatchResult &Result) {

@@ -144,12 +144,8 @@ LockOrderInversionCheck::LockOrderInversionCheck(StringRef Name,
           readNameList("RecursiveMutexTypes", DefaultRecursiveMutexTypes)) {}
 
 void LockOrderInversionCheck::registerUserCodeMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(
-      functionDecl(isDefinition(), unless(isExpansionInSystemHeader()))
-          .bind("function"),
-      this);
-  Finder->addMatcher(
-      lambdaExpr(unless(isExpansionInSystemHeader())).bind("lambda"), this);
+  Finder->addMatcher(functionDecl(isDefinition()).bind("function"), this);
+  Finder->addMatcher(lambdaExpr().bind("lambda"), this);
 }
 
 void LockOrderInversionCheck::check(const MatchFinder::MatchResult &Result) {

@@ -277,10 +277,7 @@ void ManualLockUnlockCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   // Blocks with a statement that locks a mutex by hand.
   auto LockByHand = cxxMemberCallExpr(callee(cxxMethodDecl(
       matchers::isLockMethod(), ofClass(matchers::isMutexType(&MutexTypes)))));
-  Finder->addMatcher(
-      compoundStmt(unless(isExpansionInSystemHeader()), has(LockByHand))
-          .bind("block"),
-      this);
+  Finder->addMatcher(compoundStmt(has(LockByHand)).bind("block"), this);
 }
 
 void ManualLockUnlockCheck::check(const MatchFinder::MatchResult &Result) {

@@ -162,10 +162,7 @@ void NonAtomicFileUpdateCheck::registerUserCodeMatchers(MatchFinder *Finder) {
                 hasAnyName("fopen", "fopen64", "::std::filesystem::resize_file",
                            "::std::filesystem::copy_file")))),
             cxxMemberCallExpr(callee(cxxMethodDecl(hasName("open")))))));
-  Finder->addMatcher(functionDecl(isDefinition(),
-                                  unless(isExpansionInSystemHeader()),
-                                  OpensFiles)
-                         .bind("function"),
+  Finder->addMatcher(functionDecl(isDefinition(), OpensFiles).bind("function"),
                      this);
 }
 

@@ -169,8 +169,7 @@ void SwallowedExceptionCheck::registerUserCodeMatchers(MatchFinder *Finder) {
       cxxDependentScopeMemberExpr()));
 
   Finder->addMatcher(
-      cxxCatchStmt(unless(isExpansionInSystemHeader()),
-                   optionally(hasCaughtVariable(varDecl().bind("caught"))),
+      cxxCatchStmt(optionally(hasCaughtVariable(varDecl().bind("caught"))),
                    unless(hasDescendant(HandlesException)),
                    unless(catchesType(&IgnoredExceptionTypes)),
                    unless(hasHiddenHandlerCode(&Skipped)),

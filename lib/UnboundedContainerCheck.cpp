@@ -364,15 +364,13 @@ void UnboundedContainerCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   auto Container = hasType(matchers::classInNameList(&ContainerTypes));
   // Classes with a container member, judged at the end of the translation
   // unit when all their member functions have been seen.
-  Finder->addMatcher(cxxRecordDecl(isDefinition(),
-                                   unless(isExpansionInSystemHeader()),
-                                   has(fieldDecl(Container)))
-                         .bind("class"),
-                     this);
+  Finder->addMatcher(
+      cxxRecordDecl(isDefinition(), has(fieldDecl(Container))).bind("class"),
+      this);
   // A vector used as a queue: `v.erase(v.begin())`.
   Finder->addMatcher(
       cxxMemberCallExpr(
-          unless(isExpansionInSystemHeader()), argumentCountIs(1),
+          argumentCountIs(1),
           callee(cxxMethodDecl(hasName("erase"),
                                ofClass(hasName("::std::vector")))),
           hasArgument(0, ignoringImplicit(

@@ -293,11 +293,10 @@ void UnguardedMemberCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   // functions it defines, inline or out of line, have been seen.
   auto Mutex = fieldDecl(hasType(hasUnqualifiedDesugaredType(recordType(
       hasDeclaration(cxxRecordDecl(matchers::isMutexType(&MutexTypes)))))));
-  Finder->addMatcher(cxxMethodDecl(isDefinition(),
-                                   unless(isExpansionInSystemHeader()),
-                                   ofClass(cxxRecordDecl(has(Mutex))))
-                         .bind("method"),
-                     this);
+  Finder->addMatcher(
+      cxxMethodDecl(isDefinition(), ofClass(cxxRecordDecl(has(Mutex))))
+          .bind("method"),
+      this);
 }
 
 void UnguardedMemberCheck::check(const MatchFinder::MatchResult &Result) {

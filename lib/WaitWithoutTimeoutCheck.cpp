@@ -179,23 +179,19 @@ void WaitWithoutTimeoutCheck::registerPPCallbacks(
 
 void WaitWithoutTimeoutCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   Functions.registerMatchers(*Finder, *this);
-  auto InUserCode = unless(isExpansionInSystemHeader());
-  auto ConditionWait = cxxMemberCallExpr(
-      InUserCode,
-      callee(cxxMethodDecl(hasName("wait"),
-                           ofClass(matchesNameList(&ConditionVariableTypes)))));
+  auto ConditionWait = cxxMemberCallExpr(callee(cxxMethodDecl(
+      hasName("wait"), ofClass(matchesNameList(&ConditionVariableTypes)))));
   Finder->addMatcher(ConditionWait.bind("condition"), this);
   Finder->addMatcher(
       // The object's class: libstdc++ declares wait() in a base class.
       cxxMemberCallExpr(
-          InUserCode, callee(cxxMethodDecl(hasAnyName("wait", "get"))),
+          callee(cxxMethodDecl(hasAnyName("wait", "get"))),
           // Through aliases: `using Reply = std::future<int>;`.
           thisPointerType(matchers::classInNameList(&FutureTypes)))
           .bind("future"),
       this);
   Finder->addMatcher(
-      callExpr(InUserCode,
-               callee(functionDecl(matchesNameList(&EventWaitFunctions))))
+      callExpr(callee(functionDecl(matchesNameList(&EventWaitFunctions))))
           .bind("event"),
       this);
 }

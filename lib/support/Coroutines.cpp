@@ -57,12 +57,10 @@ void registerCoroutineMatchers(
     ast_matchers::MatchFinder &Finder,
     ast_matchers::MatchFinder::MatchCallback &Check) {
   using namespace ast_matchers;
-  Finder.addMatcher(functionDecl(unless(isExpansionInSystemHeader()),
-                                 isDefinition(), matchers::isCoroutine())
-                        .bind(CoroutineId),
-                    &Check);
   Finder.addMatcher(
-      lambdaExpr(unless(isExpansionInSystemHeader())).bind(LambdaId), &Check);
+      functionDecl(isDefinition(), matchers::isCoroutine()).bind(CoroutineId),
+      &Check);
+  Finder.addMatcher(lambdaExpr().bind(LambdaId), &Check);
 }
 
 const FunctionDecl *

@@ -17,12 +17,8 @@ static constexpr llvm::StringLiteral LambdaId = "enclosing-lambda";
 
 void EnclosingFunctions::registerMatchers(MatchFinder &Finder,
                                           MatchFinder::MatchCallback &Check) {
-  Finder.addMatcher(
-      functionDecl(unless(isExpansionInSystemHeader()), isDefinition())
-          .bind(FunctionId),
-      &Check);
-  Finder.addMatcher(
-      lambdaExpr(unless(isExpansionInSystemHeader())).bind(LambdaId), &Check);
+  Finder.addMatcher(functionDecl(isDefinition()).bind(FunctionId), &Check);
+  Finder.addMatcher(lambdaExpr().bind(LambdaId), &Check);
 }
 
 bool EnclosingFunctions::record(const MatchFinder::MatchResult &Result) {

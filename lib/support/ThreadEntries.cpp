@@ -80,14 +80,12 @@ void registerThreadStartMatchers(MatchFinder &Finder,
                                  MatchFinder::MatchCallback &Check,
                                  const NameList &ThreadTypes,
                                  const NameList &ThreadStarters) {
-  auto InUserCode = unless(isExpansionInSystemHeader());
   auto ThreadType = hasUnqualifiedDesugaredType(
       recordType(hasDeclaration(cxxRecordDecl(matchesNameList(&ThreadTypes)))));
 
   // std::thread t(f, args...);
   Finder.addMatcher(
       cxxConstructExpr(
-          InUserCode,
           hasDeclaration(cxxConstructorDecl(
               ofClass(matchesNameList(&ThreadTypes)),
               unless(isCopyConstructor()), unless(isMoveConstructor()))),
@@ -99,20 +97,18 @@ void registerThreadStartMatchers(MatchFinder &Finder,
           hasTemplateArgument(0, refersToType(ThreadType)))))));
   Finder.addMatcher(
       cxxMemberCallExpr(
-          InUserCode,
           callee(cxxMethodDecl(hasAnyName("emplace_back", "emplace_front"))),
           ContainerOfThreads, hasArgument(0, expr().bind("thread-callable"))),
       &Check);
-  Finder.addMatcher(cxxMemberCallExpr(InUserCode,
-                                      callee(cxxMethodDecl(hasName("emplace"))),
+  Finder.addMatcher(cxxMemberCallExpr(callee(cxxMethodDecl(hasName("emplace"))),
                                       ContainerOfThreads)
                         .bind("thread-emplace"),
                     &Check);
   // User-listed functions that run their callable argument on a new thread.
-  Finder.addMatcher(callExpr(InUserCode, callee(functionDecl(
-                                             matchesNameList(&ThreadStarters))))
-                        .bind("thread-start"),
-                    &Check);
+  Finder.addMatcher(
+      callExpr(callee(functionDecl(matchesNameList(&ThreadStarters))))
+          .bind("thread-start"),
+      &Check);
 }
 
 std::optional<ThreadStart>
