@@ -27,8 +27,7 @@ bool isLambdaCallOperator(const FunctionDecl &Function) {
 ExceptionEscapingThreadCheck::ExceptionEscapingThreadCheck(
     StringRef Name, ClangTidyContext *Context)
     : AsyncTidyCheck(Name, Context),
-      ThreadTypes(readNameList("ThreadTypes",
-                               "::std::thread;::std::jthread;::boost::thread")),
+      ThreadTypes(readNameList("ThreadTypes", DefaultThreadTypes)),
       ThreadStarters(readNameList("ThreadStarters", "")),
       ReportFix(readFunctionName("ReportFunction", ""), readIncludeStyle()) {
   // Like bugprone-exception-escape: an allocation failure is not what this

@@ -12,6 +12,7 @@
 #include "support/HandleStores.h"
 #include "support/Records.h"
 #include "support/StmtWalk.h"
+#include "support/ThreadEntries.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
@@ -147,8 +148,7 @@ static bool runsDirectly(const Stmt &S, const Stmt &Body) {
 FireAndForgetCheck::FireAndForgetCheck(StringRef Name,
                                        ClangTidyContext *Context)
     : AsyncTidyCheck(Name, Context),
-      ThreadTypes(readNameList("ThreadTypes",
-                               "::std::thread;::std::jthread;::boost::thread")),
+      ThreadTypes(readNameList("ThreadTypes", DefaultThreadTypes)),
       CoSpawnFunctions(readNameList(
           "CoSpawnFunctions", "::asio::co_spawn;::boost::asio::co_spawn")),
       DetachedTokenTypes(

@@ -45,8 +45,7 @@ bool isStopFlagType(QualType Type, const NameList &StopTypes) {
 LoopWithoutStopCheck::LoopWithoutStopCheck(StringRef Name,
                                            ClangTidyContext *Context)
     : AsyncTidyCheck(Name, Context),
-      ThreadTypes(readNameList("ThreadTypes",
-                               "::std::thread;::std::jthread;::boost::thread")),
+      ThreadTypes(readNameList("ThreadTypes", DefaultThreadTypes)),
       ThreadStarters(readNameList("ThreadStarters", "")),
       StopPredicates(readNameList("StopPredicates", "")) {}
 

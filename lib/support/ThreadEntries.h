@@ -14,6 +14,10 @@
 
 namespace clang::tidy::asynctidy {
 
+/// The thread classes the checks know by default (option ThreadTypes).
+inline constexpr llvm::StringLiteral DefaultThreadTypes =
+    "::std::thread;::std::jthread;::boost::thread";
+
 /// A callable started as a thread, and the function the thread runs.
 struct ThreadStart {
   const Expr *Callable;
