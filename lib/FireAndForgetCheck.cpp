@@ -297,13 +297,14 @@ void FireAndForgetCheck::noteKeepHandle(const Expr &Site, const Expr &Handle,
         << Member << (Kind != Task::Thread);
     return;
   }
-  auto Note = diag(Site.getExprLoc(),
-                   "keep the %0 in '%1', %select{which '%3' %select{joins|"
-                   "waits for}2|whose threads join when they are destroyed}4",
-                   DiagnosticIDs::Note)
-              << handleNoun(Kind) << Member << (Kind != Task::Thread)
-              << (Store->Waiter ? Store->Waiter->getName() : StringRef())
-              << !Store->Waiter;
+  auto Note =
+      diag(Site.getExprLoc(),
+           "keep the %0 in '%1', %select{which '%3' %select{joins|"
+           "waits for}2|whose threads join when they are destroyed}4",
+           DiagnosticIDs::Note)
+      << handleNoun(Kind) << Member << (Kind != Task::Thread)
+      << (Store->Waiter ? Store->Waiter->getNameAsString() : std::string())
+      << !Store->Waiter;
   Note << storeFixes(Site, Handle, Member, *Context);
 }
 

@@ -9,6 +9,7 @@
 #include "support/FixItUtils.h"
 #include "support/LockTypes.h"
 #include "support/Records.h"
+#include "support/StmtWalk.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -289,17 +290,32 @@ const Stmt *statementInBlock(const Expr &Site, ASTContext &Context) {
   }
 }
 
-/// The type that the function or lambda around \p S returns.
-QualType returnTypeAround(const Stmt &S, ASTContext &Context) {
+/// The function, or the lambda's call operator, around \p S.
+const FunctionDecl *functionAround(const Stmt &S, ASTContext &Context) {
   DynTypedNodeList Parents = Context.getParents(S);
   while (!Parents.empty()) {
     if (const auto *Lambda = Parents[0].get<LambdaExpr>())
-      return Lambda->getCallOperator()->getReturnType();
+      return Lambda->getCallOperator();
     if (const auto *Function = Parents[0].get<FunctionDecl>())
-      return Function->getReturnType();
+      return Function;
     Parents = Context.getParents(Parents[0]);
   }
-  return QualType();
+  return nullptr;
+}
+
+/// Whether \p Function unlocks something by hand (`m.unlock()`,
+/// `pthread_mutex_unlock(&m)`): an early return would leave it locked.
+bool unlocksByHand(const FunctionDecl &Function) {
+  bool Unlocks = false;
+  if (const Stmt *Body = Function.getBody())
+    forEachStmtOfFunction(*Body, [&](const Stmt &S) {
+      const auto *Call = llvm::dyn_cast<CallExpr>(&S);
+      const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+      Unlocks |= Callee && Callee->getIdentifier() &&
+                 Callee->getName().contains_insensitive("unlock");
+      return !Unlocks;
+    });
+  return Unlocks;
 }
 
 /// The statement that refuses an element in a function returning \p Type:
@@ -612,8 +628,10 @@ void UnboundedContainerCheck::noteBound(const FieldDecl &Field, const Uses &U) {
     std::string Action;
     if (!Reject)
       Action = dropOldest(Field, *Text);
-    else
-      Action = refusal(returnTypeAround(*Statement, *Context));
+    else if (const FunctionDecl *Function =
+                 functionAround(*Statement, *Context);
+             Function && !unlocksByHand(*Function))
+      Action = refusal(Function->getReturnType());
     if (Action.empty())
       return;
     std::string Indent =

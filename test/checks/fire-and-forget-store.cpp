@@ -56,6 +56,24 @@ private:
   std::deque<std::jthread> hands_;
 };
 
+// Joined by the destructor only.
+class Team {
+public:
+  void add() {
+    std::thread(work).detach();
+    // CHECK-NOTES: :[[@LINE-1]]:23: warning: thread is detached
+    // CHECK-NOTES: :[[@LINE-2]]:23: note: keep the thread in 'members_', which '~Team' joins
+    // CHECK-FIXES-NOTES: {{^}}    members_.push_back(std::thread(work));{{$}}
+  }
+  ~Team() {
+    for (auto &member : members_)
+      member.join();
+  }
+
+private:
+  std::vector<std::thread> members_;
+};
+
 // A dropped std::async future, kept in a list whose elements drain() gets.
 class Batch {
 public:

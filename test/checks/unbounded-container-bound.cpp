@@ -148,3 +148,30 @@ private:
 // CHECK-FIXES-DROP-NEXT: {{^}}    if (keep){{$}}
 // CHECK-FIXES-DROP-NEXT: {{^}}      kept_.push_back(latency);{{$}}
 // CHECK-FIXES-DROP-NEXT: {{^}}    kept_.push_back(0);{{$}}
+
+// Locked and unlocked by hand: an early return would leave the mutex locked,
+// so reject offers nothing; dropping the oldest is safe.
+class Registry {
+public:
+  bool add(int value) {
+    mutex_.lock();
+    items_.push_back(value);
+    mutex_.unlock();
+    return true;
+  }
+
+private:
+  std::mutex mutex_;
+  std::deque<int> items_;
+  // CHECK-NOTES: :[[@LINE-1]]:19: warning: 'items_' only grows
+  // CHECK-NOTES: :[[@LINE-9]]:12: note: it grows here
+  // CHECK-NOTES: :[[@LINE-3]]:19: note: bound it: before each growth, drop the oldest element once it holds 1024 elements
+  // CHECK-NOTES-PLAIN: :[[@LINE-4]]:19: warning: 'items_' only grows
+  // CHECK-NOTES-PLAIN: :[[@LINE-12]]:12: note: it grows here
+  // CHECK-NOTES-REJECT: :[[@LINE-6]]:19: warning: 'items_' only grows
+  // CHECK-NOTES-REJECT: :[[@LINE-14]]:12: note: it grows here
+};
+// CHECK-FIXES-DROP:      {{^}}    mutex_.lock();{{$}}
+// CHECK-FIXES-DROP-NEXT: {{^}}    if (items_.size() >= 1024){{$}}
+// CHECK-FIXES-DROP-NEXT: {{^}}      items_.pop_front();{{$}}
+// CHECK-FIXES-DROP-NEXT: {{^}}    items_.push_back(value);{{$}}

@@ -398,7 +398,7 @@ public:
     diag(Keep->getBeginLoc(), "store '%0', waiter '%1', joins on destruction "
                               "%select{false|true}2")
         << Store->Member->getName()
-        << (Store->Waiter ? Store->Waiter->getName() : "none")
+        << (Store->Waiter ? Store->Waiter->getNameAsString() : "none")
         << Store->JoinsOnDestruction;
   }
 };
