@@ -8,6 +8,7 @@
 #include "support/AsyncTidyCheck.h"
 #include "support/MacroOrigin.h"
 #include "support/TestCode.h"
+#include "support/UserCodeScope.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/StringExtras.h"
@@ -15,16 +16,17 @@
 
 namespace clang::tidy::asynctidy {
 
-/// The one matcher the check registers with clang-tidy: on the translation
-/// unit, it runs the check's own matchers over the user's code. clang-tidy's
-/// check profile counts the time under the check's name.
-class AsyncTidyCheck::UserCodeTrigger
+/// A matcher on the translation unit, which MatchFinder meets before any
+/// other node: it prepares the check's reporting for the unit and narrows
+/// the one walk to the user's code (narrowToUserCode).
+class AsyncTidyCheck::UnitStart
     : public ast_matchers::MatchFinder::MatchCallback {
 public:
-  explicit UserCodeTrigger(AsyncTidyCheck &Check) : Check(Check) {}
+  explicit UnitStart(AsyncTidyCheck &Check) : Check(Check) {}
   void run(const ast_matchers::MatchFinder::MatchResult &Result) override {
-    Check.matchUserCode(*Result.Context);
+    Check.startTranslationUnit(*Result.Context);
   }
+  // clang-tidy's check profile counts the time under the check's name.
   StringRef getID() const override { return Check.CheckName; }
 
 private:
@@ -32,7 +34,8 @@ private:
 };
 
 AsyncTidyCheck::AsyncTidyCheck(StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context), CheckName(Name.str()) {
+    : ClangTidyCheck(Name, Context), CheckName(Name.str()),
+      SystemHeaders(Context->getOptions().SystemHeaders.value_or(false)) {
   // Switches for every check, so they are also global options.
   IgnoreTestCode = readModuleSwitch("IgnoreTestCode");
   IgnoreExampleCode = readModuleSwitch("IgnoreExampleCode");
@@ -53,39 +56,17 @@ bool AsyncTidyCheck::readModuleSwitch(StringRef Option) {
 AsyncTidyCheck::~AsyncTidyCheck() = default;
 
 void AsyncTidyCheck::registerMatchers(ast_matchers::MatchFinder *Finder) {
-  UserCodeFinder = std::make_unique<ast_matchers::MatchFinder>();
-  Trigger = std::make_unique<UserCodeTrigger>(*this);
-  registerUserCodeMatchers(UserCodeFinder.get());
-  Finder->addMatcher(ast_matchers::translationUnitDecl(), Trigger.get());
+  Start = std::make_unique<UnitStart>(*this);
+  Finder->addMatcher(ast_matchers::translationUnitDecl(), Start.get());
+  registerUserCodeMatchers(Finder);
 }
 
-void AsyncTidyCheck::matchUserCode(ASTContext &Context) {
-  // The traversal scope is the whole translation unit (clang-tidy) or the
-  // main file's top-level declarations (clangd); either way, the
-  // declarations that a system header wrote are left out while the check's
-  // matchers run, and the scope is restored for everyone else.
-  const SourceManager &SM = Context.getSourceManager();
-  auto InSystemHeader = [&](const Decl *D) {
-    SourceLocation Loc = D->getLocation();
-    return Loc.isValid() && SM.isInSystemHeader(SM.getExpansionLoc(Loc));
-  };
-  std::vector<Decl *> Previous = Context.getTraversalScope();
-  std::vector<Decl *> UserCode;
-  for (Decl *D : Previous) {
-    if (auto *Unit = llvm::dyn_cast<TranslationUnitDecl>(D)) {
-      for (Decl *TopLevel : Unit->decls())
-        if (!InSystemHeader(TopLevel))
-          UserCode.push_back(TopLevel);
-    } else if (!InSystemHeader(D)) {
-      UserCode.push_back(D);
-    }
-  }
-  Context.setTraversalScope(UserCode);
-  Sources = &SM;
-  InTestUnit = IgnoreTestCode && includesTestFramework(SM);
-  UserCodeFinder->matchAST(Context);
-  Sources = nullptr;
-  Context.setTraversalScope(Previous);
+void AsyncTidyCheck::startTranslationUnit(ASTContext &Context) {
+  // With SystemHeaders set, the user asked for the headers' code too.
+  if (!SystemHeaders)
+    narrowToUserCode(Context);
+  Sources = &Context.getSourceManager();
+  InTestUnit.reset();
 }
 
 DiagnosticBuilder AsyncTidyCheck::diag(SourceLocation Loc,
@@ -95,7 +76,13 @@ DiagnosticBuilder AsyncTidyCheck::diag(SourceLocation Loc,
   // notes after it with it.
   if (Level == DiagnosticIDs::Warning && Sources &&
       (!isSpelledByUser(Loc, *Sources) ||
-       (IgnoreTestCode && isInTestCode(Loc, *Sources, InTestUnit)) ||
+       (IgnoreTestCode && isInTestCode(Loc, *Sources,
+                                       [&] {
+                                         if (!InTestUnit)
+                                           InTestUnit =
+                                               includesTestFramework(*Sources);
+                                         return *InTestUnit;
+                                       })) ||
        (IgnoreExampleCode && isInExampleCode(Loc, *Sources))))
     Level = DiagnosticIDs::Ignored;
   return ClangTidyCheck::diag(Loc, Description, Level);

@@ -13,6 +13,7 @@
 #include "support/NameList.h"
 #include <deque>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace clang::tidy::asynctidy {
@@ -26,12 +27,10 @@ public:
   AsyncTidyCheck(StringRef Name, ClangTidyContext *Context);
   ~AsyncTidyCheck() override;
 
-  /// clang-tidy calls this. The check's own matchers
-  /// (registerUserCodeMatchers) run over the code outside system headers
-  /// only: clang-tidy 19 matches every node of every header, and in a
-  /// translation unit that includes Asio or much of the standard library,
-  /// evaluating the checks' matchers on system headers cost more than all the
-  /// rest. (clang-tidy 22 skips system headers itself.)
+  /// clang-tidy calls this. The check's matchers (registerUserCodeMatchers)
+  /// join clang-tidy's one walk of the translation unit, which the first
+  /// asynctidy check to start narrows to the code outside system headers
+  /// (support/UserCodeScope.h), unless SystemHeaders is set.
   void registerMatchers(ast_matchers::MatchFinder *Finder) final;
 
   /// Stores every option read through the helpers below. Checks that override
@@ -57,8 +56,7 @@ protected:
   using ClangTidyCheck::diag;
 
   /// Registers the check's matchers, which see the translation unit without
-  /// the declarations of system headers; onStartOfTranslationUnit and
-  /// onEndOfTranslationUnit run around that traversal.
+  /// the declarations of system headers (unless SystemHeaders is set).
   virtual void registerUserCodeMatchers(ast_matchers::MatchFinder *Finder) = 0;
 
   /// Reads the name-list option \p Option (see NameList), \p Default if unset.
@@ -88,18 +86,19 @@ protected:
   std::string optionKey(StringRef Option) const;
 
 private:
-  class UserCodeTrigger;
-  void matchUserCode(ASTContext &Context);
+  class UnitStart;
+  void startTranslationUnit(ASTContext &Context);
   /// Reads a module-wide boolean option, local or global, default true.
   bool readModuleSwitch(StringRef Option);
 
-  std::unique_ptr<ast_matchers::MatchFinder> UserCodeFinder;
-  const SourceManager *Sources = nullptr; // while the check's matchers run
+  const SourceManager *Sources = nullptr; // of the unit being matched
   bool IgnoreTestCode;
   bool IgnoreExampleCode;
-  bool InTestUnit = false; // the translation unit includes a test framework
-  std::unique_ptr<UserCodeTrigger> Trigger;
+  // Whether the unit includes a test framework, once asked.
+  std::optional<bool> InTestUnit;
+  std::unique_ptr<UnitStart> Start;
   std::string CheckName;
+  bool SystemHeaders; // clang-tidy's option: report in system headers too
   std::deque<NameList> NameLists; // a deque keeps references stable
   std::vector<std::pair<std::string, std::string>> StoredOptions;
 };

@@ -7,17 +7,30 @@
 
 #include "support/ImplementationDetail.h"
 #include "clang/AST/Decl.h"
-#include "llvm/Support/Regex.h"
 
 namespace clang::tidy::asynctidy {
 
+/// Whether a namespace called \p Name hides a library's implementation:
+/// detail(s), internal, impl, or a name ending in _detail, _internal, _impl.
+/// String tests, not a regular expression: this runs for the callee of every
+/// call in the user's code.
+static bool isImplementationNamespaceName(StringRef Name) {
+  if (Name == "details")
+    return true;
+  for (StringRef Word : {"detail", "internal", "impl"}) {
+    StringRef Rest = Name;
+    if (Rest.consume_back(Word) && (Rest.empty() || Rest.ends_with("_")))
+      return true;
+  }
+  return false;
+}
+
 bool isImplementationDetail(const Decl &D) {
-  static const llvm::Regex Name("^(details?|internal|impl)$|_(detail|internal|"
-                                "impl)$");
   for (const DeclContext *Context = D.getDeclContext(); Context;
        Context = Context->getParent())
     if (const auto *Namespace = llvm::dyn_cast<NamespaceDecl>(Context))
-      if (Namespace->getIdentifier() && Name.match(Namespace->getName()))
+      if (Namespace->getIdentifier() &&
+          isImplementationNamespaceName(Namespace->getName()))
         return true;
   return false;
 }

@@ -9,6 +9,7 @@
 #define ASYNCTIDY_SUPPORT_TESTCODE_H
 
 #include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 
 namespace clang {
 class SourceManager;
@@ -22,13 +23,14 @@ bool includesTestFramework(const SourceManager &SM);
 
 /// Whether \p Loc is the tests' own code: a file whose name says it is a
 /// test (`queue_test.cc`, `test_queue.cpp`, `queue_unittest.cc`, a fuzzer
-/// `request_fuzzer.cpp`), or, when \p UnitIncludesFramework, the main file
+/// `request_fuzzer.cpp`), or, when \p UnitIncludesFramework() (asked only
+/// then, as it is the costly part), the main file
 /// or a file under a directory named test, tests, testing, unittest or
 /// unittests. Tests provoke failures on purpose (an empty handler after
 /// `FAIL()`, an error left unchecked, a thread left to end with the test),
 /// so the checks leave them alone by default.
 bool isInTestCode(SourceLocation Loc, const SourceManager &SM,
-                  bool UnitIncludesFramework);
+                  llvm::function_ref<bool()> UnitIncludesFramework);
 
 /// Whether \p Loc is in a project's demonstration code: a file under a
 /// directory named example(s), sample(s), tutorial(s) or demo(s). Demos

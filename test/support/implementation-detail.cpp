@@ -28,4 +28,10 @@ namespace detailed { void notAHelper(); }
 // CHECK: :[[@LINE-1]]:27: warning: public
 namespace internals_api { void notAHelper(); }
 // CHECK: :[[@LINE-1]]:32: warning: public
+namespace mydetail { void notAHelper(); }
+// CHECK: :[[@LINE-1]]:27: warning: public
+namespace io_internaldetail { void notAHelper(); }
+// CHECK: :[[@LINE-1]]:36: warning: public
+namespace io_impl { void helper(); }
+// CHECK: :[[@LINE-1]]:26: warning: implementation detail
 } // namespace lib

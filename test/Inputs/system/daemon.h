@@ -1,0 +1,4 @@
+// A header found through -isystem: its code is not the user's.
+#include <thread>
+
+inline void startDaemon() { std::thread([] {}).detach(); }
