@@ -52,15 +52,11 @@ bool isShrink(StringRef Method) {
   return llvm::is_contained(Names, Method);
 }
 
-const Expr *strip(const Expr *E) {
-  return E ? E->IgnoreParenImpCasts()->IgnoreImplicit() : nullptr;
-}
-
 /// A container member of an object of \p Class: `this->member`, or
 /// `self->member` in a static member function or a callback handed the
 /// object. Else nullptr.
 const FieldDecl *memberOf(const Expr *E, const CXXRecordDecl &Class) {
-  const auto *Member = llvm::dyn_cast_or_null<MemberExpr>(strip(E));
+  const auto *Member = llvm::dyn_cast_or_null<MemberExpr>(asSpelled(E));
   if (!Member)
     return nullptr;
   const auto *Field = llvm::dyn_cast<FieldDecl>(Member->getMemberDecl());
@@ -74,7 +70,7 @@ const FieldDecl *memberOf(const Expr *E, const CXXRecordDecl &Class) {
 /// `member.back()`, `member.front()`.
 const FieldDecl *elementOf(const Expr *E, const CXXRecordDecl &Class,
                            const Expr **Access) {
-  E = strip(E);
+  E = asSpelled(E);
   if (const auto *Subscript = llvm::dyn_cast_or_null<CXXOperatorCallExpr>(E);
       Subscript && Subscript->getOperator() == OO_Subscript) {
     *Access = Subscript;
@@ -89,20 +85,6 @@ const FieldDecl *elementOf(const Expr *E, const CXXRecordDecl &Class,
     return memberOf(Call->getImplicitObjectArgument(), Class);
   }
   return nullptr;
-}
-
-/// Visits \p S and everything in it, lambda bodies included: a callback
-/// that clears a member is a member function's code too.
-void forEachNode(const Stmt &S, llvm::function_ref<void(const Stmt &)> Visit) {
-  Visit(S);
-  if (const auto *Lambda = llvm::dyn_cast<LambdaExpr>(&S)) {
-    if (const Stmt *Body = Lambda->getBody())
-      forEachNode(*Body, Visit);
-    return;
-  }
-  for (const Stmt *Child : S.children())
-    if (Child)
-      forEachNode(*Child, Visit);
 }
 
 bool isMapLike(const FieldDecl &Field) {
@@ -128,17 +110,17 @@ const Expr *keyOf(const Expr &Site) {
     unsigned Index = Call->getMethodDecl()->getName() == "emplace_hint";
     Key = Call->getNumArgs() > Index ? Call->getArg(Index) : nullptr;
   }
-  for (Key = strip(Key); Key;) {
+  for (Key = asSpelled(Key); Key;) {
     if (const auto *List = llvm::dyn_cast<InitListExpr>(Key))
-      Key = List->getNumInits() > 0 ? strip(List->getInit(0)) : nullptr;
+      Key = List->getNumInits() > 0 ? asSpelled(List->getInit(0)) : nullptr;
     else if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(Key);
              Construct && Construct->getNumArgs() > 1)
-      Key = strip(Construct->getArg(0));
+      Key = asSpelled(Construct->getArg(0));
     else if (const auto *Call = llvm::dyn_cast<CallExpr>(Key);
              Call && Call->getNumArgs() > 1 && Call->getDirectCallee() &&
              Call->getDirectCallee()->getIdentifier() &&
              Call->getDirectCallee()->getName() == "make_pair")
-      Key = strip(Call->getArg(0));
+      Key = asSpelled(Call->getArg(0));
     else
       break;
   }
@@ -174,7 +156,7 @@ bool countsIn(const Stmt &Body, const ValueDecl &Counted) {
   if (isCount(Body))
     for (const Stmt *Child : Body.children())
       if (const auto *E = llvm::dyn_cast_or_null<Expr>(Child))
-        if (const auto *Member = llvm::dyn_cast<MemberExpr>(strip(E));
+        if (const auto *Member = llvm::dyn_cast<MemberExpr>(asSpelled(E));
             Member && Member->getMemberDecl() == &Counted)
           return true;
   for (const Stmt *Child : Body.children())
@@ -191,12 +173,12 @@ bool isCountedLoop(const ForStmt &For) {
                             ? llvm::dyn_cast<VarDecl>(Init->getSingleDecl())
                             : nullptr;
   const auto *Condition =
-      llvm::dyn_cast_or_null<BinaryOperator>(strip(For.getCond()));
+      llvm::dyn_cast_or_null<BinaryOperator>(asSpelled(For.getCond()));
   if (!Counter || !Counter->getType()->isIntegerType() || !Condition ||
       !(Condition->isRelationalOp() || Condition->getOpcode() == BO_NE) ||
       !For.getInc() || !isCount(*For.getInc()))
     return false;
-  const auto *Ref = llvm::dyn_cast<DeclRefExpr>(strip(Condition->getLHS()));
+  const auto *Ref = llvm::dyn_cast<DeclRefExpr>(asSpelled(Condition->getLHS()));
   return Ref && Ref->getDecl() == Counter;
 }
 
@@ -243,12 +225,12 @@ bool isRegistration(const Expr &Site) {
   const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(&Site);
   if (!Call || Call->getNumArgs() != 1)
     return false;
-  const Expr *Arg = strip(Call->getArg(0));
+  const Expr *Arg = asSpelled(Call->getArg(0));
   if (const auto *Move = llvm::dyn_cast<CallExpr>(Arg);
       Move && Move->getNumArgs() == 1 && Move->getDirectCallee() &&
       Move->getDirectCallee()->getIdentifier() &&
       Move->getDirectCallee()->getName() == "move")
-    Arg = strip(Move->getArg(0));
+    Arg = asSpelled(Move->getArg(0));
   const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Arg);
   if (!Ref || !llvm::isa<ParmVarDecl>(Ref->getDecl()))
     return false;
@@ -262,7 +244,7 @@ bool isRegistration(const Expr &Site) {
 bool isFreshKey(const Expr &Key, const Stmt &Body) {
   if (containsCount(Key))
     return true;
-  const Expr *E = strip(&Key);
+  const Expr *E = asSpelled(&Key);
   if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E))
     if (const auto *Var = llvm::dyn_cast<VarDecl>(Ref->getDecl());
         Var && Var->isLocalVarDecl() && Var->getInit())
@@ -407,8 +389,10 @@ void UnboundedContainerCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Begin = Result.Nodes.getNodeAs<CXXMemberCallExpr>("begin");
   // The same vector: `v.erase(v.begin())`, not `v.erase(w.begin())`.
   llvm::FoldingSetNodeID A, B;
-  strip(Erase->getImplicitObjectArgument())->Profile(A, *Result.Context, true);
-  strip(Begin->getImplicitObjectArgument())->Profile(B, *Result.Context, true);
+  asSpelled(Erase->getImplicitObjectArgument())
+      ->Profile(A, *Result.Context, true);
+  asSpelled(Begin->getImplicitObjectArgument())
+      ->Profile(B, *Result.Context, true);
   if (A != B)
     return;
   diag(Erase->getExprLoc(),
@@ -441,7 +425,7 @@ void UnboundedContainerCheck::collect(
   auto CountsAsGrowth = [&](const Expr &Site) {
     return CountGrowth && !Fills.contains(&Site) && !isRegistration(Site);
   };
-  forEachNode(Body, [&](const Stmt &S) {
+  forEachStmtAndLambda(Body, [&](const Stmt &S) {
     if (const auto *Call = llvm::dyn_cast<CallExpr>(&S)) {
       // Handed on by non-const reference or pointer, or moved from
       // (std::move, std::swap, v.swap(member), std::erase_if ...).

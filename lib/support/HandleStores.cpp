@@ -7,6 +7,7 @@
 
 #include "HandleStores.h"
 #include "Records.h"
+#include "StmtWalk.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -16,14 +17,10 @@
 namespace clang::tidy::asynctidy {
 
 namespace {
-const Expr *strip(const Expr *E) {
-  return E ? E->IgnoreParenImpCasts()->IgnoreImplicit() : nullptr;
-}
-
 bool isMember(const Expr *E, const FieldDecl &Member) {
-  const auto *Ref = llvm::dyn_cast_or_null<MemberExpr>(strip(E));
+  const auto *Ref = llvm::dyn_cast_or_null<MemberExpr>(asSpelled(E));
   return Ref && Ref->getMemberDecl() == &Member &&
-         llvm::isa<CXXThisExpr>(strip(Ref->getBase()));
+         llvm::isa<CXXThisExpr>(asSpelled(Ref->getBase()));
 }
 
 /// The element type of \p Type when it is a standard sequence.
@@ -45,7 +42,7 @@ QualType elementType(QualType Type) {
 /// `member.back()`, or the variable of `for (auto &t : member)`.
 bool isElement(const Expr *E, const FieldDecl &Member,
                const llvm::SmallPtrSetImpl<const VarDecl *> &LoopVariables) {
-  E = strip(E);
+  E = asSpelled(E);
   if (const auto *Ref = llvm::dyn_cast_or_null<DeclRefExpr>(E))
     return LoopVariables.contains(llvm::dyn_cast<VarDecl>(Ref->getDecl()));
   if (const auto *Subscript = llvm::dyn_cast_or_null<CXXOperatorCallExpr>(E))
@@ -60,23 +57,16 @@ bool isElement(const Expr *E, const FieldDecl &Member,
   return false;
 }
 
-void forEachNode(const Stmt &S, llvm::function_ref<void(const Stmt &)> Visit) {
-  Visit(S);
-  for (const Stmt *Child : S.children())
-    if (Child)
-      forEachNode(*Child, Visit);
-}
-
 /// Whether \p Body joins, gets or waits for the elements of \p Member.
 bool waitsForElements(const Stmt &Body, const FieldDecl &Member) {
   llvm::SmallPtrSet<const VarDecl *, 2> LoopVariables;
-  forEachNode(Body, [&](const Stmt &S) {
+  forEachStmtAndLambda(Body, [&](const Stmt &S) {
     if (const auto *For = llvm::dyn_cast<CXXForRangeStmt>(&S);
         For && isMember(For->getRangeInit(), Member))
       LoopVariables.insert(For->getLoopVariable());
   });
   bool Waits = false;
-  forEachNode(Body, [&](const Stmt &S) {
+  forEachStmtAndLambda(Body, [&](const Stmt &S) {
     const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(&S);
     if (!Call || !Call->getMethodDecl() ||
         !Call->getMethodDecl()->getIdentifier())

@@ -75,4 +75,21 @@ bool refersTo(const Stmt &S,
   return Found;
 }
 
+void forEachStmtAndLambda(const Stmt &Root,
+                          llvm::function_ref<void(const Stmt &)> Visit) {
+  Visit(Root);
+  if (const auto *Lambda = llvm::dyn_cast<LambdaExpr>(&Root)) {
+    if (const Stmt *Body = Lambda->getBody())
+      forEachStmtAndLambda(*Body, Visit);
+    return;
+  }
+  for (const Stmt *Child : Root.children())
+    if (Child)
+      forEachStmtAndLambda(*Child, Visit);
+}
+
+const Expr *asSpelled(const Expr *E) {
+  return E ? E->IgnoreUnlessSpelledInSource() : nullptr;
+}
+
 } // namespace clang::tidy::asynctidy

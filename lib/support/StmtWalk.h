@@ -9,6 +9,7 @@
 #define ASYNCTIDY_SUPPORT_STMTWALK_H
 
 #include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 
@@ -27,6 +28,16 @@ void forEachStmtOfFunction(const Stmt &Root,
 /// through a member access.
 bool refersTo(const Stmt &S,
               llvm::function_ref<bool(const ValueDecl &)> Wanted);
+
+/// Calls \p Visit on \p Root and every statement below it, the bodies of
+/// lambdas written inside it included (a callback that a member function
+/// hands out is its code too), but not their captures.
+void forEachStmtAndLambda(const Stmt &Root,
+                          llvm::function_ref<void(const Stmt &)> Visit);
+
+/// \p E as the user spelled it (Expr::IgnoreUnlessSpelledInSource), or null
+/// when \p E is null.
+const Expr *asSpelled(const Expr *E);
 
 } // namespace clang::tidy::asynctidy
 
