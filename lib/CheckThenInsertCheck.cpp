@@ -369,177 +369,212 @@ const Expr *CheckThenInsertCheck::laterLookup(const IfStmt &If,
   return nullptr;
 }
 
-std::vector<FixItHint> CheckThenInsertCheck::fixes(const IfStmt &If,
-                                                   const MembershipTest &Test,
-                                                   const Expr &Insertion,
-                                                   const Expr *LaterLookup,
-                                                   ASTContext &Context) {
-  const LangOptions &LangOpts = Context.getLangOpts();
+/// The values that the map insertion \p Insertion stores: `v` of
+/// `m.insert({k, v})`, `a, b` of `m.emplace(k, a, b)`, `v` of `m[k] = v`.
+/// When the assigned value is not pure (`m[k] = load(k)`), no value, and
+/// \p AssignedSubscript is set: the assignment stays, through the iterator.
+/// None when \p Statement is not the insertion alone.
+static std::optional<llvm::SmallVector<const Expr *, 2>>
+insertedValues(const Expr &Insertion, const Expr *Statement,
+               const Expr *&AssignedSubscript) {
+  llvm::SmallVector<const Expr *, 2> Values;
+  if (const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(&Insertion)) {
+    if (Statement != &Insertion)
+      return std::nullopt;
+    if (Call->getMethodDecl()->getName() != "insert") {
+      for (const Expr *Arg :
+           llvm::ArrayRef(Call->getArgs(), Call->getNumArgs()).drop_front())
+        Values.push_back(Arg);
+      return Values;
+    }
+    const Expr *Pair = strip(Call->getArg(0));
+    if (const auto *List = llvm::dyn_cast<InitListExpr>(Pair))
+      Values.push_back(List->getInit(1));
+    else if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(Pair))
+      Values.push_back(Construct->getArg(1));
+    else
+      Values.push_back(llvm::cast<CallExpr>(Pair)->getArg(1));
+    return Values;
+  }
+  // `m[k] = value;`
+  const Expr *LHS = nullptr, *RHS = nullptr;
+  if (const auto *Assignment =
+          llvm::dyn_cast_or_null<BinaryOperator>(Statement);
+      Assignment && Assignment->getOpcode() == BO_Assign) {
+    LHS = Assignment->getLHS();
+    RHS = Assignment->getRHS();
+  } else if (const auto *Overloaded =
+                 llvm::dyn_cast_or_null<CXXOperatorCallExpr>(Statement);
+             Overloaded && Overloaded->getOperator() == OO_Equal &&
+             Overloaded->getNumArgs() == 2) {
+    LHS = Overloaded->getArg(0);
+    RHS = Overloaded->getArg(1);
+  }
+  if (!LHS || LHS->IgnoreParenImpCasts() != &Insertion)
+    return std::nullopt;
+  if (isPure(*RHS))
+    Values.push_back(RHS);
+  else
+    AssignedSubscript = &Insertion;
+  return Values;
+}
+
+/// The call that inserts and says whether it did: the set's own insertion,
+/// or `m.try_emplace(k, values...)` for a map (C++17), with the assignment
+/// left in place in \p AssignedSubscript (insertedValues). None when the
+/// insertion cannot be rewritten so.
+static std::optional<std::string> insertingCall(const MembershipTest &Test,
+                                                const Expr &Insertion,
+                                                const Expr *Statement,
+                                                const Expr *&AssignedSubscript,
+                                                ASTContext &Context) {
+  const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(&Insertion);
+  std::optional<std::string> ContainerText = text(*Test.Container, Context);
+  if (!ContainerText)
+    return std::nullopt;
+  if (!isMap(*Test.Lookup)) {
+    if (!Call || Statement != &Insertion)
+      return std::nullopt;
+    return text(Insertion, Context);
+  }
+  std::optional<llvm::SmallVector<const Expr *, 2>> Values =
+      insertedValues(Insertion, Statement, AssignedSubscript);
+  if (!Context.getLangOpts().CPlusPlus17 || !Values)
+    return std::nullopt;
+  const Expr *Key =
+      Call ? insertedKey(Insertion, Test, Context)
+           : llvm::cast<CXXOperatorCallExpr>(&Insertion)->getArg(1);
+  std::optional<std::string> KeyText = text(*Key, Context);
+  if (!KeyText)
+    return std::nullopt;
+  std::string NewCall = *ContainerText + ".try_emplace(" + *KeyText;
+  for (const Expr *Value : *Values) {
+    std::optional<std::string> ValueText = text(*Value, Context);
+    if (!isPure(*Value) || !ValueText)
+      return std::nullopt;
+    NewCall += ", " + *ValueText;
+  }
+  return NewCall + ")";
+}
+
+/// The statement that a fix folds into the condition: the first of the
+/// branch taken when the key is missing. Null when the if cannot be folded.
+static const Stmt *foldedStatement(const IfStmt &If, const MembershipTest &Test,
+                                   ASTContext &Context) {
   // Only the "missing" branch that starts with the insertion can be folded
   // into the insertion: `if (m.insert(k).second) { rest }`.
   if (!Test.TrueWhenMissing || If.getInit() || If.getConditionVariable() ||
       !isSafeToEdit(If, Context) || !isSafeToEdit(*If.getCond(), Context))
-    return {};
+    return nullptr;
   const Stmt *Then = If.getThen();
   const auto *ThenBlock = llvm::dyn_cast<CompoundStmt>(Then);
   const Stmt *First =
       ThenBlock ? (ThenBlock->body_empty() ? nullptr : ThenBlock->body_front())
                 : Then;
   if (!First || !isSafeToEdit(*First, Context))
-    return {};
-  const Expr *Statement = llvm::dyn_cast<Expr>(First);
-  Statement = Statement ? Statement->IgnoreImplicit() : nullptr;
+    return nullptr;
   bool OnlyStatement = !If.getElse() && (!ThenBlock || ThenBlock->size() == 1);
-  if (!OnlyStatement && !ThenBlock)
+  return OnlyStatement || ThenBlock ? First : nullptr;
+}
+
+/// Whether the statements of \p If's branch after the first touch the
+/// container: they could erase the entry or rehash, and the iterator that
+/// a fix keeps would dangle.
+static bool restTouchesContainer(const IfStmt &If, const MembershipTest &Test) {
+  const auto *ThenBlock = llvm::dyn_cast<CompoundStmt>(If.getThen());
+  return ThenBlock &&
+         llvm::any_of(
+             llvm::ArrayRef(ThenBlock->body_begin(), ThenBlock->body_end())
+                 .drop_front(),
+             [&](const Stmt *S) {
+               return refersTo(*S, [&](const ValueDecl &D) {
+                 return &D == namedObject(Test.Container);
+               });
+             });
+}
+
+std::vector<FixItHint> CheckThenInsertCheck::fixes(const IfStmt &If,
+                                                   const MembershipTest &Test,
+                                                   const Expr &Insertion,
+                                                   const Expr *LaterLookup,
+                                                   ASTContext &Context) {
+  const Stmt *First = foldedStatement(If, Test, Context);
+  if (!First)
     return {};
-
-  const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(&Insertion);
-  bool Map = isMap(*Test.Lookup);
-  std::optional<std::string> ContainerText = text(*Test.Container, Context);
-  if (!ContainerText)
+  const auto *Statement = llvm::dyn_cast<Expr>(First);
+  Statement = Statement ? Statement->IgnoreImplicit() : nullptr;
+  const auto *ThenBlock = llvm::dyn_cast<CompoundStmt>(If.getThen());
+  Fold F;
+  F.OnlyStatement = !If.getElse() && (!ThenBlock || ThenBlock->size() == 1);
+  F.Map = isMap(*Test.Lookup);
+  std::optional<std::string> NewCall =
+      insertingCall(Test, Insertion, Statement, F.AssignedSubscript, Context);
+  if (!NewCall)
     return {};
+  F.NewCall = std::move(*NewCall);
 
-  // The call that inserts and says whether it did, and whether it leaves
-  // the value to an assignment through the iterator (`m[k] = load(k)`).
-  std::string NewCall;
-  const Expr *AssignedSubscript = nullptr;
-  if (!Map) {
-    std::optional<std::string> Inserting = text(Insertion, Context);
-    if (!Call || Statement != &Insertion || !Inserting)
-      return {};
-    NewCall = *Inserting;
-  } else {
-    if (!LangOpts.CPlusPlus17)
-      return {};
-    llvm::SmallVector<const Expr *, 2> Values;
-    if (Call) {
-      if (Statement != &Insertion)
-        return {};
-      StringRef Method = Call->getMethodDecl()->getName();
-      if (Method == "insert") {
-        const Expr *Pair = strip(Call->getArg(0));
-        if (const auto *List = llvm::dyn_cast<InitListExpr>(Pair))
-          Values.push_back(List->getInit(1));
-        else if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(Pair))
-          Values.push_back(Construct->getArg(1));
-        else
-          Values.push_back(llvm::cast<CallExpr>(Pair)->getArg(1));
-      } else {
-        for (const Expr *Arg :
-             llvm::ArrayRef(Call->getArgs(), Call->getNumArgs()).drop_front())
-          Values.push_back(Arg);
-      }
-    } else {
-      // `m[k] = value;`
-      const auto *Assignment =
-          llvm::dyn_cast_or_null<BinaryOperator>(Statement);
-      const auto *Overloaded =
-          llvm::dyn_cast_or_null<CXXOperatorCallExpr>(Statement);
-      const Expr *LHS = nullptr, *RHS = nullptr;
-      if (Assignment && Assignment->getOpcode() == BO_Assign) {
-        LHS = Assignment->getLHS();
-        RHS = Assignment->getRHS();
-      } else if (Overloaded && Overloaded->getOperator() == OO_Equal &&
-                 Overloaded->getNumArgs() == 2) {
-        LHS = Overloaded->getArg(0);
-        RHS = Overloaded->getArg(1);
-      }
-      if (!LHS || LHS->IgnoreParenImpCasts() != &Insertion)
-        return {};
-      if (isPure(*RHS))
-        Values.push_back(RHS);
-      else
-        AssignedSubscript = &Insertion;
-    }
-    for (const Expr *Value : Values)
-      if (!isPure(*Value))
-        return {};
-    const Expr *KeyArg =
-        Call ? insertedKey(Insertion, Test, Context)
-             : llvm::cast<CXXOperatorCallExpr>(&Insertion)->getArg(1);
-    std::optional<std::string> KeyText = text(*KeyArg, Context);
-    if (!KeyText)
-      return {};
-    NewCall = *ContainerText + ".try_emplace(" + *KeyText;
-    for (const Expr *Value : Values) {
-      std::optional<std::string> ValueText = text(*Value, Context);
-      if (!ValueText)
-        return {};
-      NewCall += ", " + *ValueText;
-    }
-    NewCall += ")";
-  }
-
-  const SourceManager &SM = Context.getSourceManager();
-  auto It = Positions.find(&If);
   // The iterator is kept when a later lookup can use it, or the value is
   // assigned through it; it needs C++17 structured bindings.
-  bool Bind = LangOpts.CPlusPlus17 && It != Positions.end() &&
-              (LaterLookup || AssignedSubscript) &&
+  bool CPlusPlus17 = Context.getLangOpts().CPlusPlus17;
+  auto It = Positions.find(&If);
+  bool Bind = CPlusPlus17 && It != Positions.end() &&
+              (LaterLookup || F.AssignedSubscript) &&
               isNameFreeIn("it", *It->second.Block, Context) &&
               isNameFreeIn("inserted", *It->second.Block, Context);
-  if (LaterLookup &&
-      (!Bind || !isSafeToEdit(*LaterLookup, Context) ||
-       // The rest of the if must not touch the container: it could erase
-       // the entry or rehash.
-       (ThenBlock &&
-        llvm::any_of(
-            llvm::ArrayRef(ThenBlock->body_begin(), ThenBlock->body_end())
-                .drop_front(),
-            [&](const Stmt *S) {
-              return refersTo(*S, [&](const ValueDecl &D) {
-                return &D == namedObject(Test.Container);
-              });
-            }))))
+  if (LaterLookup && (!Bind || !isSafeToEdit(*LaterLookup, Context) ||
+                      restTouchesContainer(If, Test)))
     LaterLookup = nullptr;
-  if (AssignedSubscript && !Bind &&
-      !(LangOpts.CPlusPlus17 && isNameFreeIn("it", If, Context) &&
+  if (F.AssignedSubscript && !Bind &&
+      !(CPlusPlus17 && isNameFreeIn("it", If, Context) &&
         isNameFreeIn("inserted", If, Context)))
     return {};
+  F.LaterLookup = LaterLookup;
+  return foldEdits(If, *First, F, Context);
+}
 
+std::vector<FixItHint>
+CheckThenInsertCheck::foldEdits(const IfStmt &If, const Stmt &First,
+                                const Fold &F, ASTContext &Context) const {
   std::vector<FixItHint> Fixes;
   CharSourceRange Condition =
       CharSourceRange::getTokenRange(If.getCond()->getSourceRange());
-  auto RemoveFirst = [&]() {
-    if (std::optional<CharSourceRange> Range =
-            statementRemoval(*First, Context))
-      Fixes.push_back(FixItHint::CreateRemoval(*Range));
-    else
-      Fixes.clear();
-  };
-  std::string Indent = indentationOf(If.getBeginLoc(), SM);
-  if (LaterLookup) {
-    bool Iterator = memberCallNamed(LaterLookup, {"find"}) != nullptr;
-    Fixes.push_back(FixItHint::CreateReplacement(
-        LaterLookup->getSourceRange(),
-        Iterator ? "it" : (Map ? "it->second" : "*it")));
-    if (OnlyStatement && !AssignedSubscript) {
-      SourceLocation End = endOfStatement(If, Context);
-      Fixes.push_back(FixItHint::CreateReplacement(
-          CharSourceRange::getCharRange(If.getBeginLoc(), End),
-          "auto it = " + NewCall + ".first;"));
-      return Fixes;
-    }
-    Fixes.push_back(FixItHint::CreateInsertion(
-        If.getBeginLoc(), "auto [it, inserted] = " + NewCall + ";\n" + Indent));
-    Fixes.push_back(FixItHint::CreateReplacement(Condition, "inserted"));
-  } else if (AssignedSubscript) {
-    Fixes.push_back(FixItHint::CreateReplacement(
-        Condition, "auto [it, inserted] = " + NewCall + "; inserted"));
-  } else if (OnlyStatement) {
+  auto ReplaceWholeIf = [&](std::string Text) {
     SourceLocation End = endOfStatement(If, Context);
     Fixes.push_back(FixItHint::CreateReplacement(
-        CharSourceRange::getCharRange(If.getBeginLoc(), End), NewCall + ";"));
+        CharSourceRange::getCharRange(If.getBeginLoc(), End), Text));
     return Fixes;
+  };
+  if (F.LaterLookup) {
+    bool Iterator = memberCallNamed(F.LaterLookup, {"find"}) != nullptr;
+    Fixes.push_back(FixItHint::CreateReplacement(
+        F.LaterLookup->getSourceRange(),
+        Iterator ? "it" : (F.Map ? "it->second" : "*it")));
+    if (F.OnlyStatement && !F.AssignedSubscript)
+      return ReplaceWholeIf("auto it = " + F.NewCall + ".first;");
+    std::string Indent =
+        indentationOf(If.getBeginLoc(), Context.getSourceManager());
+    Fixes.push_back(FixItHint::CreateInsertion(
+        If.getBeginLoc(),
+        "auto [it, inserted] = " + F.NewCall + ";\n" + Indent));
+    Fixes.push_back(FixItHint::CreateReplacement(Condition, "inserted"));
+  } else if (F.AssignedSubscript) {
+    Fixes.push_back(FixItHint::CreateReplacement(
+        Condition, "auto [it, inserted] = " + F.NewCall + "; inserted"));
+  } else if (F.OnlyStatement) {
+    return ReplaceWholeIf(F.NewCall + ";");
   } else {
     Fixes.push_back(
-        FixItHint::CreateReplacement(Condition, NewCall + ".second"));
+        FixItHint::CreateReplacement(Condition, F.NewCall + ".second"));
   }
-  if (AssignedSubscript)
+  if (F.AssignedSubscript) {
     Fixes.push_back(FixItHint::CreateReplacement(
-        AssignedSubscript->getSourceRange(), "it->second"));
-  else
-    RemoveFirst();
+        F.AssignedSubscript->getSourceRange(), "it->second"));
+    return Fixes;
+  }
+  std::optional<CharSourceRange> Removal = statementRemoval(First, Context);
+  if (!Removal)
+    return {};
+  Fixes.push_back(FixItHint::CreateRemoval(*Removal));
   return Fixes;
 }
 
