@@ -31,8 +31,6 @@ static constexpr llvm::StringLiteral DefaultContainerTypes =
 static constexpr llvm::StringLiteral DefaultSetUpFunctions =
     "init;initialize;setup;set_up;configure;start";
 
-using Uses = UnboundedContainerCheck::Uses;
-
 namespace {
 bool isGrowth(StringRef Method) {
   static constexpr llvm::StringLiteral Names[] = {
@@ -406,102 +404,142 @@ void UnboundedContainerCheck::onEndOfTranslationUnit() {
   Classes.clear();
 }
 
+/// What the member functions do to one container member: at its own level
+/// (level 0) and to the containers it holds (level 1).
+struct UnboundedContainerCheck::Uses {
+  std::vector<const Expr *> Growth[2];
+  /// Growth sites of an associative container whose key the function makes
+  /// up from a counter (`jobs_[next_id_++]`).
+  llvm::SmallPtrSet<const Expr *, 2> FreshKeys;
+  bool Shrinks[2] = {false, false};
+  /// Bound to a reference, passed on by reference, its address taken: what
+  /// happens to it then is not known.
+  bool Escapes = false;
+};
+
+/// Records what one function body does to the container members of a class.
+class UnboundedContainerCheck::UseCollector {
+public:
+  UseCollector(const Stmt &Body, const CXXRecordDecl &Class,
+               llvm::MapVector<const FieldDecl *, Uses> &Members,
+               bool CountGrowth)
+      : Body(Body), Class(Class), Members(Members), CountGrowth(CountGrowth) {
+    collectFills(Body, false, Fills);
+  }
+
+  void visit(const Stmt &S) {
+    if (const auto *Call = llvm::dyn_cast<CallExpr>(&S))
+      visitArguments(*Call);
+    if (const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(&S))
+      return visitMemberCall(*Call);
+    if (const auto *Operator = llvm::dyn_cast<CXXOperatorCallExpr>(&S))
+      return visitOperator(*Operator);
+    if (const auto *Unary = llvm::dyn_cast<UnaryOperator>(&S);
+        Unary && Unary->getOpcode() == UO_AddrOf)
+      if (Uses *U = find(memberOf(Unary->getSubExpr(), Class)))
+        U->Escapes = true;
+    if (const auto *Decls = llvm::dyn_cast<DeclStmt>(&S))
+      visitReferences(*Decls);
+  }
+
+private:
+  Uses *find(const FieldDecl *Field) {
+    auto It = Members.find(Field);
+    return It == Members.end() ? nullptr : &It->second;
+  }
+
+  /// The uses of the member container that \p E is, or holds an element of.
+  Uses *usesOf(const Expr *E) {
+    const Expr *Access = nullptr;
+    const FieldDecl *Field = memberOf(E, Class);
+    return find(Field ? Field : elementOf(E, Class, &Access));
+  }
+
+  /// Growth that adds one element per call, not a fill or a registration.
+  bool countsAsGrowth(const Expr &Site) const {
+    return CountGrowth && !Fills.contains(&Site) && !isRegistration(Site);
+  }
+
+  void recordGrowth(Uses &U, int Level, const Expr &Site) {
+    U.Growth[Level].push_back(&Site);
+    if (const Expr *Key = keyOf(Site);
+        Level == 0 && Key && isFreshKey(*Key, Body))
+      U.FreshKeys.insert(&Site);
+  }
+
+  /// Handed on by non-const reference or pointer, or moved from (std::move,
+  /// std::swap, v.swap(member), std::erase_if ...).
+  void visitArguments(const CallExpr &Call) {
+    forEachArgument(Call, [&](const Expr &Arg, QualType Param) {
+      Uses *U = usesOf(&Arg);
+      // An unknown callee, or one that can move from it, may empty it.
+      if (U && (Param.isNull() || Param->isRValueReferenceType() ||
+                canModifyArgument(Param)))
+        U->Escapes = true;
+    });
+  }
+
+  void visitMemberCall(const CXXMemberCallExpr &Call) {
+    const CXXMethodDecl *Method = Call.getMethodDecl();
+    if (!Method || !Method->getIdentifier())
+      return;
+    const Expr *Object = Call.getImplicitObjectArgument();
+    const Expr *Access = nullptr;
+    int Level = 0;
+    const FieldDecl *Field = memberOf(Object, Class);
+    if (!Field) {
+      Field = elementOf(Object, Class, &Access);
+      Level = 1;
+    }
+    Uses *U = find(Field);
+    if (U && isGrowth(Method->getName()) && countsAsGrowth(Call))
+      recordGrowth(*U, Level, Call);
+    else if (U && isShrink(Method->getName()))
+      U->Shrinks[Level] = true;
+  }
+
+  /// `map[k]` inserts; `member = other` replaces the contents.
+  void visitOperator(const CXXOperatorCallExpr &Operator) {
+    if (Operator.getNumArgs() == 0)
+      return;
+    const FieldDecl *Field = memberOf(Operator.getArg(0), Class);
+    Uses *U = find(Field);
+    if (!U)
+      return;
+    if (Operator.getOperator() == OO_Subscript && isMapLike(*Field)) {
+      if (countsAsGrowth(Operator))
+        recordGrowth(*U, 0, Operator);
+    } else if (Operator.isAssignmentOp()) {
+      U->Shrinks[0] = true;
+    }
+  }
+
+  /// `auto &pending = member;` or `auto &list = member[k];`.
+  void visitReferences(const DeclStmt &Decls) {
+    for (const Decl *D : Decls.decls()) {
+      const auto *Var = llvm::dyn_cast<VarDecl>(D);
+      // Not the hidden reference of a range-based for loop.
+      if (!Var || Var->isImplicit() || !Var->hasInit() ||
+          !Var->getType()->isReferenceType() ||
+          Var->getType().getNonReferenceType().isConstQualified())
+        continue;
+      if (Uses *U = usesOf(Var->getInit()))
+        U->Escapes = true;
+    }
+  }
+
+  const Stmt &Body;
+  const CXXRecordDecl &Class;
+  llvm::MapVector<const FieldDecl *, Uses> &Members;
+  bool CountGrowth;
+  llvm::SmallPtrSet<const Stmt *, 8> Fills;
+};
+
 void UnboundedContainerCheck::collect(
     const Stmt &Body, const CXXRecordDecl &Class,
     llvm::MapVector<const FieldDecl *, Uses> &Members, bool CountGrowth) const {
-  auto Find = [&](const FieldDecl *Field) -> Uses * {
-    auto It = Members.find(Field);
-    return It == Members.end() ? nullptr : &It->second;
-  };
-  // The uses of the member container that \p E is, or holds an element of.
-  auto UsesOf = [&](const Expr *E) -> Uses * {
-    const Expr *Access = nullptr;
-    const FieldDecl *Field = memberOf(E, Class);
-    return Find(Field ? Field : elementOf(E, Class, &Access));
-  };
-  llvm::SmallPtrSet<const Stmt *, 8> Fills;
-  collectFills(Body, false, Fills);
-  // Growth that adds one element per call, not a fill or a registration.
-  auto CountsAsGrowth = [&](const Expr &Site) {
-    return CountGrowth && !Fills.contains(&Site) && !isRegistration(Site);
-  };
-  forEachStmtAndLambda(Body, [&](const Stmt &S) {
-    if (const auto *Call = llvm::dyn_cast<CallExpr>(&S)) {
-      // Handed on by non-const reference or pointer, or moved from
-      // (std::move, std::swap, v.swap(member), std::erase_if ...).
-      forEachArgument(*Call, [&](const Expr &Arg, QualType Param) {
-        Uses *U = UsesOf(&Arg);
-        // An unknown callee, or one that can move from it, may empty it.
-        if (U && (Param.isNull() || Param->isRValueReferenceType() ||
-                  canModifyArgument(Param)))
-          U->Escapes = true;
-      });
-    }
-    if (const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(&S)) {
-      const CXXMethodDecl *Method = Call->getMethodDecl();
-      if (!Method || !Method->getIdentifier())
-        return;
-      StringRef Name = Method->getName();
-      const Expr *Object = Call->getImplicitObjectArgument();
-      const Expr *Access = nullptr;
-      int Level = 0;
-      const FieldDecl *Field = memberOf(Object, Class);
-      if (!Field) {
-        Field = elementOf(Object, Class, &Access);
-        Level = 1;
-      }
-      Uses *U = Find(Field);
-      if (!U)
-        return;
-      if (isGrowth(Name)) {
-        if (!CountsAsGrowth(*Call))
-          return;
-        U->Growth[Level].push_back(Call);
-        if (const Expr *Key = keyOf(*Call);
-            Level == 0 && Key && isFreshKey(*Key, Body))
-          U->FreshKeys.insert(Call);
-      } else if (isShrink(Name))
-        U->Shrinks[Level] = true;
-      return;
-    }
-    if (const auto *Operator = llvm::dyn_cast<CXXOperatorCallExpr>(&S)) {
-      if (Operator->getNumArgs() == 0)
-        return;
-      const FieldDecl *Field = memberOf(Operator->getArg(0), Class);
-      Uses *U = Find(Field);
-      if (!U)
-        return;
-      // `map[k]` inserts; `member = other` replaces the contents.
-      if (Operator->getOperator() == OO_Subscript && isMapLike(*Field)) {
-        if (!CountsAsGrowth(*Operator))
-          return;
-        U->Growth[0].push_back(Operator);
-        if (const Expr *Key = keyOf(*Operator); Key && isFreshKey(*Key, Body))
-          U->FreshKeys.insert(Operator);
-      } else if (Operator->isAssignmentOp())
-        U->Shrinks[0] = true;
-      return;
-    }
-    if (const auto *Unary = llvm::dyn_cast<UnaryOperator>(&S)) {
-      if (Unary->getOpcode() == UO_AddrOf)
-        if (Uses *U = Find(memberOf(Unary->getSubExpr(), Class)))
-          U->Escapes = true;
-      return;
-    }
-    if (const auto *Decls = llvm::dyn_cast<DeclStmt>(&S)) {
-      // `auto &pending = member;` or `auto &list = member[k];`.
-      for (const Decl *D : Decls->decls()) {
-        const auto *Var = llvm::dyn_cast<VarDecl>(D);
-        // Not the hidden reference of a range-based for loop.
-        if (!Var || Var->isImplicit() || !Var->hasInit() ||
-            !Var->getType()->isReferenceType() ||
-            Var->getType().getNonReferenceType().isConstQualified())
-          continue;
-        if (Uses *U = UsesOf(Var->getInit()))
-          U->Escapes = true;
-      }
-    }
-  });
+  UseCollector Collector(Body, Class, Members, CountGrowth);
+  forEachStmtAndLambda(Body, [&](const Stmt &S) { Collector.visit(S); });
 }
 
 // A map or a set grows by new keys only, and keys from outside (names of

@@ -29,20 +29,9 @@ public:
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onEndOfTranslationUnit() override;
 
-  /// What the member functions do to one container member: at its own
-  /// level (level 0) and to the containers it holds (level 1).
-  struct Uses {
-    std::vector<const Expr *> Growth[2];
-    /// Growth sites of an associative container whose key the function
-    /// makes up from a counter (`jobs_[next_id_++]`).
-    llvm::SmallPtrSet<const Expr *, 2> FreshKeys;
-    bool Shrinks[2] = {false, false};
-    /// Bound to a reference, passed on by reference, its address taken:
-    /// what happens to it then is not known.
-    bool Escapes = false;
-  };
-
 private:
+  struct Uses;        // what member functions do to a container member
+  class UseCollector; // records them from one function body
   void checkClass(const CXXRecordDecl &Class);
   void collect(const Stmt &Body, const CXXRecordDecl &Class,
                llvm::MapVector<const FieldDecl *, Uses> &Members,
