@@ -330,48 +330,61 @@ void ManualLockUnlockCheck::check(const MatchFinder::MatchResult &Result) {
   }
 }
 
-std::vector<FixItHint> ManualLockUnlockCheck::useUniqueLock(
-    const CompoundStmt &Block, const HeldLock &Lock, ASTContext &Context) {
+/// The statements of \p Block from the lock to the unlock that ends it.
+static llvm::ArrayRef<Stmt *> heldSpan(const CompoundStmt &Block,
+                                       const HeldLock &Lock) {
   llvm::ArrayRef<Stmt *> Body(Block.body_begin(), Block.body_end());
-  const auto *LockCall = memberCall(*Lock.Acquire);
-  if (!LockCall || LockCall->getMethodDecl()->getName() != "lock")
-    return {};
-  std::optional<std::string> Object =
-      sourceText(*LockCall->getImplicitObjectArgument(), Context);
-  if (!Object || !isSafeToEdit(*Lock.Acquire, Context))
-    return {};
+  return Body.slice(Lock.First, Lock.End - Lock.First + 1);
+}
+
+/// Whether a variable can be declared where \p Lock is taken.
+static bool canDeclareAt(const CompoundStmt &Block, const HeldLock &Lock) {
   // Code clang recovered from an error may hide other uses of the mutex.
-  for (const Stmt *S : Body.slice(Lock.First, Lock.End - Lock.First + 1))
-    if (hasRecoveredCode(*S))
-      return {};
+  if (llvm::any_of(heldSpan(Block, Lock),
+                   [](const Stmt *S) { return hasRecoveredCode(*S); }))
+    return false;
   // A label after the new variable would let a jump skip its
   // initialisation, which does not compile.
-  for (const Stmt *S : Body.drop_front(Lock.First))
-    if (llvm::isa<SwitchCase, LabelStmt>(S))
-      return {};
-  // One variable per mutex and block: a second pair on the same mutex
-  // would declare it twice.
-  std::vector<HeldLock> Others = locksTakenIn(Block, {NoGuards, MutexTypes});
+  llvm::ArrayRef<Stmt *> Body(Block.body_begin(), Block.body_end());
+  return llvm::none_of(Body.drop_front(Lock.First), [](const Stmt *S) {
+    return llvm::isa<SwitchCase, LabelStmt>(S);
+  });
+}
+
+/// The name of the std::unique_lock that replaces \p Lock: `lock`, or
+/// `<mutex>_lock` when the block locks other mutexes too. None when the
+/// block locks the same mutex again (one variable per mutex and block) or
+/// the name is taken.
+static std::optional<std::string> uniqueLockName(const CompoundStmt &Block,
+                                                 const HeldLock &Lock,
+                                                 const LockTypes &ByHand,
+                                                 ASTContext &Context) {
   bool Alone = true;
-  for (const HeldLock &Other : Others) {
+  for (const HeldLock &Other : locksTakenIn(Block, ByHand)) {
     if (Other.Acquire == Lock.Acquire)
       continue;
     if (Other.Mutex == Lock.Mutex)
-      return {};
+      return std::nullopt;
     Alone = false;
   }
   std::string Name = Alone ? "lock" : "";
   if (Name.empty() || !isNameFreeIn(Name, Block, Context))
     Name = Lock.Mutex->getName().trim('_').str() + "_lock";
   if (!isNameFreeIn(Name, Block, Context))
-    return {};
+    return std::nullopt;
+  return Name;
+}
 
-  // Every other use of the mutex while the lock is held, up to and with the
-  // unlock() that ends it, becomes a use of the unique_lock: lock() and
-  // unlock() only, on the same object as written.
+/// Every other use of the mutex while \p Lock is held, up to and with the
+/// unlock() that ends it, becomes a use of the unique_lock \p Name: lock()
+/// and unlock() only, on the same object as written (\p Object). None when
+/// another use needs the mutex itself (try_lock(), passing it on).
+static std::optional<std::vector<FixItHint>>
+redirectToUniqueLock(const CompoundStmt &Block, const HeldLock &Lock,
+                     StringRef Object, StringRef Name, ASTContext &Context) {
   std::vector<FixItHint> Fixes;
   bool Usable = true;
-  for (const Stmt *S : Body.slice(Lock.First, Lock.End - Lock.First + 1)) {
+  for (const Stmt *S : heldSpan(Block, Lock)) {
     forEachStmtOfFunction(*S, [&](const Stmt &Node) {
       if (!Usable)
         return false;
@@ -387,7 +400,6 @@ std::vector<FixItHint> ManualLockUnlockCheck::useUniqueLock(
           return false;
         }
       }
-      // Any other use (try_lock(), passing the mutex on) needs the mutex.
       if (llvm::isa<DeclRefExpr, MemberExpr>(Node) &&
           namedObject(llvm::cast<Expr>(&Node)) == Lock.Mutex)
         Usable = false;
@@ -395,6 +407,26 @@ std::vector<FixItHint> ManualLockUnlockCheck::useUniqueLock(
     });
   }
   if (!Usable)
+    return std::nullopt;
+  return Fixes;
+}
+
+std::vector<FixItHint> ManualLockUnlockCheck::useUniqueLock(
+    const CompoundStmt &Block, const HeldLock &Lock, ASTContext &Context) {
+  const auto *LockCall = memberCall(*Lock.Acquire);
+  if (!LockCall || LockCall->getMethodDecl()->getName() != "lock")
+    return {};
+  std::optional<std::string> Object =
+      sourceText(*LockCall->getImplicitObjectArgument(), Context);
+  if (!Object || !isSafeToEdit(*Lock.Acquire, Context) ||
+      !canDeclareAt(Block, Lock))
+    return {};
+  std::optional<std::string> Name =
+      uniqueLockName(Block, Lock, {NoGuards, MutexTypes}, Context);
+  std::optional<std::vector<FixItHint>> Fixes =
+      Name ? redirectToUniqueLock(Block, Lock, *Object, *Name, Context)
+           : std::nullopt;
+  if (!Fixes)
     return {};
 
   std::string Type = "std::unique_lock";
@@ -405,15 +437,15 @@ std::vector<FixItHint> ManualLockUnlockCheck::useUniqueLock(
                 .getUnqualifiedType()
                 .getAsString(Context.getPrintingPolicy()) +
             ">";
-  Fixes.push_back(FixItHint::CreateReplacement(
-      LockCall->getSourceRange(), Type + " " + Name + "(" + *Object + ")"));
+  Fixes->push_back(FixItHint::CreateReplacement(
+      LockCall->getSourceRange(), Type + " " + *Name + "(" + *Object + ")"));
   const SourceManager &SM = Context.getSourceManager();
   if (isDeclaredInStd(Context, "unique_lock"))
-    return Fixes;
+    return *Fixes;
   if (auto Include =
           Inserter.include(Lock.Acquire->getBeginLoc(), SM, "<mutex>"))
-    Fixes.push_back(*Include);
-  return Fixes;
+    Fixes->push_back(*Include);
+  return *Fixes;
 }
 
 } // namespace clang::tidy::asynctidy
