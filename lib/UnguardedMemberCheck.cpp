@@ -629,49 +629,67 @@ void UnguardedMemberCheck::reportMethod(
         << Mutex->getName() << Fixes;
 }
 
-std::vector<FixItHint> UnguardedMemberCheck::guardBody(
-    const MethodSummary &Summary, const ValueDecl &Mutex,
-    const llvm::DenseSet<const CXXMethodDecl *> &LockingMethods) {
-  const CXXMethodDecl &Method = *Summary.Method;
-  const auto *Body = llvm::dyn_cast<CompoundStmt>(Method.getBody());
-  if (!Body || Body->body_empty() || isCoroutine(Method) ||
-      !isSafeToEdit(*Body, *Context) || hasHiddenCode(*Body, *Context))
-    return {};
-  // A function that already does something with the mutex (try_lock(), a
-  // guard made with try_to_lock, handing it on) knows its locking better.
-  if (refersTo(*Body, [&](const ValueDecl &D) { return &D == &Mutex; }))
-    return {};
-  // A call to a member function that locks would lock again: a deadlock.
-  // So may one that a template leaves unresolved.
-  for (const auto &[Callee, Held] : Summary.Calls)
-    if (!Callee->hasBody() || LockingMethods.count(Callee->getCanonicalDecl()))
-      return {};
-  bool CallsUnresolved = false;
-  forEachStmtOfFunction(*Body, [&](const Stmt &S) {
+/// Whether \p Body calls a member function of its own object that a template
+/// has not resolved yet: it may lock the mutex too.
+static bool callsUnresolvedMember(const Stmt &Body) {
+  bool Calls = false;
+  auto OnThis = [](const auto &Member) {
+    return Member.isImplicitAccess() ||
+           llvm::isa<CXXThisExpr>(Member.getBase());
+  };
+  forEachStmtOfFunction(Body, [&](const Stmt &S) {
     if (const auto *Member = llvm::dyn_cast<UnresolvedMemberExpr>(&S))
-      CallsUnresolved |= Member->isImplicitAccess() ||
-                         llvm::isa<CXXThisExpr>(Member->getBase());
+      Calls |= OnThis(*Member);
     if (const auto *Member = llvm::dyn_cast<CXXDependentScopeMemberExpr>(&S))
-      CallsUnresolved |= Member->isImplicitAccess() ||
-                         llvm::isa<CXXThisExpr>(Member->getBase());
+      Calls |= OnThis(*Member);
     // `push(value)` with a dependent argument: a call to a member function
     // that the template has not resolved into a member call yet.
     if (const auto *Call = llvm::dyn_cast<CallExpr>(&S);
         Call && Call->isTypeDependent())
       if (const auto *Member = llvm::dyn_cast<MemberExpr>(
               Call->getCallee()->IgnoreParenImpCasts()))
-        CallsUnresolved |= llvm::isa<CXXThisExpr>(Member->getBase());
-    return !CallsUnresolved;
+        Calls |= llvm::isa<CXXThisExpr>(Member->getBase());
+    return !Calls;
   });
-  if (CallsUnresolved)
-    return {};
+  return Calls;
+}
+
+/// Whether holding \p Mutex for the whole of \p Summary's function keeps
+/// its meaning: the function does not use the mutex itself, calls no member
+/// function that locks (or may: one without a body, or unresolved), and can
+/// lock the mutex (not const, unless the mutex is mutable).
+bool UnguardedMemberCheck::canHoldForWholeBody(
+    const MethodSummary &Summary, const CompoundStmt &Body,
+    const FieldDecl &Mutex,
+    const llvm::DenseSet<const CXXMethodDecl *> &LockingMethods) const {
+  // A function that already does something with the mutex (try_lock(), a
+  // guard made with try_to_lock, handing it on) knows its locking better.
+  if (refersTo(Body, [&](const ValueDecl &D) { return &D == &Mutex; }))
+    return false;
+  // A call to a member function that locks would lock again: a deadlock.
+  for (const auto &[Callee, Held] : Summary.Calls)
+    if (!Callee->hasBody() || LockingMethods.count(Callee->getCanonicalDecl()))
+      return false;
+  if (callsUnresolvedMember(Body))
+    return false;
   // A const member function sees a const mutex, unless it is mutable.
+  if (Summary.Method->isConst() && !Mutex.isMutable())
+    return false;
+  const CXXRecordDecl *MutexClass = recordOf(Mutex.getType());
+  return MutexClass && declaresMember(*MutexClass, "lock") &&
+         declaresMember(*MutexClass, "unlock");
+}
+
+std::vector<FixItHint> UnguardedMemberCheck::guardBody(
+    const MethodSummary &Summary, const ValueDecl &Mutex,
+    const llvm::DenseSet<const CXXMethodDecl *> &LockingMethods) {
+  const CXXMethodDecl &Method = *Summary.Method;
+  const auto *Body = llvm::dyn_cast<CompoundStmt>(Method.getBody());
   const auto *MutexField = llvm::dyn_cast<FieldDecl>(&Mutex);
-  if (!MutexField || (Method.isConst() && !MutexField->isMutable()))
-    return {};
-  const CXXRecordDecl *MutexClass = recordOf(MutexField->getType());
-  if (!MutexClass || !declaresMember(*MutexClass, "lock") ||
-      !declaresMember(*MutexClass, "unlock"))
+  if (!Body || Body->body_empty() || !MutexField || isCoroutine(Method) ||
+      !isSafeToEdit(*Body, *Context) || hasHiddenCode(*Body, *Context) ||
+      Body->body_front()->getBeginLoc().isMacroID() ||
+      !canHoldForWholeBody(Summary, *Body, *MutexField, LockingMethods))
     return {};
   std::string Name;
   for (StringRef Candidate : {"lock", "guard"})
@@ -693,8 +711,6 @@ std::vector<FixItHint> UnguardedMemberCheck::guardBody(
                 "> " + Name;
   Guard += "(" + Mutex.getName().str() + ");";
   const Stmt *First = Body->body_front();
-  if (First->getBeginLoc().isMacroID())
-    return {};
   std::string Separator = isOnOneLine(*Body, SM)
                               ? " "
                               : "\n" + indentationOf(First->getBeginLoc(), SM);

@@ -96,6 +96,10 @@ private:
   std::vector<FixItHint>
   guardBody(const MethodSummary &Summary, const ValueDecl &Mutex,
             const llvm::DenseSet<const CXXMethodDecl *> &LockingMethods);
+  bool canHoldForWholeBody(
+      const MethodSummary &Summary, const CompoundStmt &Body,
+      const FieldDecl &Mutex,
+      const llvm::DenseSet<const CXXMethodDecl *> &LockingMethods) const;
 
   const NameList &GuardTypes;
   const NameList &MutexTypes;
