@@ -201,8 +201,6 @@ void FireAndForgetCheck::registerUserCodeMatchers(MatchFinder *Finder) {
           callee(cxxMethodDecl(hasAnyName("detach", "start"),
                                unless(ofClass(matchesNameList(&ThreadTypes))))))
           .bind("task-detach");
-  for (const auto &Discards : discardsResultOf(TaskDetach))
-    Finder->addMatcher(stmt(Discards), this);
 
   // std::async is matched apart from the user's spawn functions: dropping its
   // future blocks, which deserves its own message.
@@ -211,7 +209,10 @@ void FireAndForgetCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   auto Spawn = callExpr(callee(functionDecl(matchesNameList(&SpawnFunctions),
                                             unless(returns(voidType())))))
                    .bind("spawn");
-  for (const auto &Discards : discardsResultOf(expr(anyOf(Async, Spawn))))
+  // One set of matchers for the three: each statement is tried once. eachOf,
+  // so that a call that is two of them is reported as both.
+  for (const auto &Discards :
+       discardsResultOf(expr(eachOf(TaskDetach, Async, Spawn))))
     Finder->addMatcher(stmt(Discards), this);
 }
 
