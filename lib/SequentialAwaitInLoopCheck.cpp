@@ -9,6 +9,7 @@
 #include "support/Coroutines.h"
 #include "support/StmtPath.h"
 #include "support/StmtWalk.h"
+#include "support/Writes.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -53,53 +54,35 @@ void forEachStmtOfIteration(const Stmt &Body,
 }
 
 /// The variable or data member that an expression writing through it
-/// changes: `cursor` in `cursor = ...`, `request` in `request.token = ...`,
-/// the member in `this->cursor_ = ...`.
+/// changes: `cursor` in `cursor = ...`, `request` in `request.token = ...`
+/// or `pending[i] = ...`, the member in `this->cursor_ = ...`.
 const ValueDecl *writtenObject(const Expr *E) {
-  E = E->IgnoreParenImpCasts();
-  while (const auto *Member = llvm::dyn_cast<MemberExpr>(E)) {
-    const Expr *Base = Member->getBase()->IgnoreParenImpCasts();
-    if (llvm::isa<CXXThisExpr>(Base))
-      return Member->getMemberDecl();
-    E = Base;
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Member = llvm::dyn_cast<MemberExpr>(E)) {
+      const Expr *Base = Member->getBase()->IgnoreParenImpCasts();
+      if (llvm::isa<CXXThisExpr>(Base))
+        return Member->getMemberDecl();
+      E = Base;
+    } else if (const auto *Subscript = llvm::dyn_cast<ArraySubscriptExpr>(E)) {
+      E = Subscript->getBase();
+    } else if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E)) {
+      return Ref->getDecl();
+    } else {
+      E = accessedObject(E);
+    }
   }
-  if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E))
-    return Ref->getDecl();
   return nullptr;
 }
 
-/// The objects a statement writes: assigned, incremented, the object of a
-/// non-const member call, or passed to a non-const reference parameter.
+/// The objects a statement writes (see forEachWrite), through a pointer
+/// too: the next iteration may read what it points to.
 void collectWrites(const Stmt &S,
                    llvm::SmallPtrSetImpl<const ValueDecl *> &Out) {
-  auto Add = [&](const Expr *E) {
-    if (const ValueDecl *Object = writtenObject(E))
+  forEachWrite(S, [&](const Expr &Target, bool) {
+    if (const ValueDecl *Object = writtenObject(&Target))
       Out.insert(Object);
-  };
-  if (const auto *Binary = llvm::dyn_cast<BinaryOperator>(&S)) {
-    if (Binary->isAssignmentOp())
-      Add(Binary->getLHS());
-  } else if (const auto *Unary = llvm::dyn_cast<UnaryOperator>(&S)) {
-    if (Unary->isIncrementDecrementOp())
-      Add(Unary->getSubExpr());
-  } else if (const auto *Operator = llvm::dyn_cast<CXXOperatorCallExpr>(&S)) {
-    if (Operator->isAssignmentOp() || Operator->getOperator() == OO_PlusPlus ||
-        Operator->getOperator() == OO_MinusMinus)
-      Add(Operator->getArg(0));
-  } else if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(&S)) {
-    const CXXMethodDecl *Method = Member->getMethodDecl();
-    if (Method && !Method->isConst())
-      Add(Member->getImplicitObjectArgument());
-  }
-  if (const auto *Call = llvm::dyn_cast<CallExpr>(&S))
-    if (const FunctionDecl *Callee = Call->getDirectCallee())
-      for (unsigned I = 0; I < Call->getNumArgs() && I < Callee->getNumParams();
-           ++I) {
-        QualType Param = Callee->getParamDecl(I)->getType();
-        if (Param->isReferenceType() &&
-            !Param.getNonReferenceType().isConstQualified())
-          Add(Call->getArg(I));
-      }
+  });
 }
 
 /// Whether \p S reads one of \p Objects: a variable by name, a data member

@@ -12,6 +12,7 @@
 #include "support/Records.h"
 #include "support/StmtPath.h"
 #include "support/StmtWalk.h"
+#include "support/Writes.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -34,34 +35,6 @@ using Access = UnguardedMemberCheck::Access;
 using MethodSummary = UnguardedMemberCheck::MethodSummary;
 
 namespace {
-/// Whether \p Method is the non-const overload of an accessor that also
-/// has a const one (`back()`, `begin()`, `operator[]` of a vector): calling
-/// it reads, unless what it returns is written (see writtenMember).
-bool isAccessorOverload(const CXXMethodDecl &Method) {
-  if (Method.isConst())
-    return false;
-  for (const NamedDecl *Other :
-       Method.getParent()->lookup(Method.getDeclName()))
-    if (const auto *Overload =
-            llvm::dyn_cast<CXXMethodDecl>(Other->getAsFunction()))
-      if (Overload->isConst())
-        return true;
-  return false;
-}
-
-/// The object whose part \p E is when \p E is an accessor call on it
-/// (`items_[i]`, `items_.back()`), or nullptr.
-const Expr *accessedObject(const Expr *E) {
-  if (const auto *Operator = llvm::dyn_cast<CXXOperatorCallExpr>(E))
-    return Operator->getOperator() == OO_Subscript ? Operator->getArg(0)
-                                                   : nullptr;
-  if (const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(E))
-    if (const CXXMethodDecl *Method = Call->getMethodDecl())
-      if (isAccessorOverload(*Method))
-        return Call->getImplicitObjectArgument();
-  return nullptr;
-}
-
 /// The `this->member` expression that \p E writes to when it is assigned,
 /// incremented or mutated: the member itself, or a member of it
 /// (`stats_.count`), or an element of a member array or container.
@@ -84,57 +57,15 @@ const MemberExpr *writtenMember(const Expr *E) {
   return nullptr;
 }
 
-/// What \p S writes to, if it is a write: an assignment, an increment, a
-/// call of a non-const member function or of an operator on the member, a
-/// non-const reference or pointer to it handed to a function.
+/// The members \p S writes to (see forEachWrite): a write through a pointer
+/// member changes the pointee, not the member.
 llvm::SmallVector<const MemberExpr *, 1> writesOf(const Stmt &S) {
   llvm::SmallVector<const MemberExpr *, 1> Written;
-  auto Add = [&](const Expr *E) {
-    if (const MemberExpr *Member = writtenMember(E))
+  forEachWrite(S, [&](const Expr &Target, bool ThroughPointer) {
+    if (const MemberExpr *Member = writtenMember(&Target);
+        Member && !ThroughPointer)
       Written.push_back(Member);
-  };
-  if (const auto *Binary = llvm::dyn_cast<BinaryOperator>(&S)) {
-    if (Binary->isAssignmentOp())
-      Add(Binary->getLHS());
-  } else if (const auto *Unary = llvm::dyn_cast<UnaryOperator>(&S)) {
-    if (Unary->isIncrementDecrementOp())
-      Add(Unary->getSubExpr());
-  } else if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(&S)) {
-    // `task_->cancel()` changes the pointee, not the pointer member.
-    const CXXMethodDecl *Method = Member->getMethodDecl();
-    const auto *Callee =
-        llvm::dyn_cast<MemberExpr>(Member->getCallee()->IgnoreParens());
-    if (Method && !Method->isConst() && !isAccessorOverload(*Method) &&
-        !(Callee && Callee->isArrow()))
-      Add(Member->getImplicitObjectArgument());
-  } else if (const auto *Operator = llvm::dyn_cast<CXXOperatorCallExpr>(&S)) {
-    const auto *Method =
-        llvm::dyn_cast_or_null<CXXMethodDecl>(Operator->getDirectCallee());
-    if (Operator->getNumArgs() > 0 &&
-        ((Method && !Method->isConst() && !isAccessorOverload(*Method)) ||
-         Operator->isAssignmentOp()))
-      Add(Operator->getArg(0));
-  } else if (const auto *Dependent =
-                 llvm::dyn_cast<CXXDependentScopeMemberExpr>(&S)) {
-    // `items_.push_back(x)` in a template: the method is not known yet.
-    if (!Dependent->isImplicitAccess())
-      Add(Dependent->getBase());
-  }
-  if (const auto *Call = llvm::dyn_cast<CallExpr>(&S))
-    forEachArgument(*Call, [&](const Expr &Arg, QualType Param) {
-      if (!canModifyArgument(Param))
-        return;
-      const auto *Address =
-          llvm::dyn_cast<UnaryOperator>(Arg.IgnoreParenImpCasts());
-      if (Address && Address->getOpcode() == UO_AddrOf)
-        Add(Address->getSubExpr());
-      // A pointer member handed on by value: the callee may change what it
-      // points to, not the member (`deallocate(buffer_)`). An array member
-      // decays to a pointer to its own elements (`memcpy(bytes_, ...)`).
-      else if (!Param->isPointerType() ||
-               Arg.IgnoreParenImpCasts()->getType()->isArrayType())
-        Add(&Arg);
-    });
+  });
   return Written;
 }
 

@@ -26,9 +26,11 @@
 #include "support/SkippedCode.h"
 #include "support/StmtPath.h"
 #include "support/StmtWalk.h"
+#include "support/Writes.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
 
 namespace clang::tidy::asynctidy::probes {
 using namespace ast_matchers;
@@ -403,6 +405,38 @@ public:
   }
 };
 
+/// Reports each write of every function in the main file (forEachWrite):
+/// the expression written through, and whether through a pointer.
+class WritesProbe : public AsyncTidyCheck {
+public:
+  using AsyncTidyCheck::AsyncTidyCheck;
+  void registerUserCodeMatchers(MatchFinder *Finder) override {
+    Finder->addMatcher(
+        functionDecl(isExpansionInMainFile(), isDefinition()).bind("function"),
+        this);
+  }
+  void check(const MatchFinder::MatchResult &Result) override {
+    const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
+    const SourceManager &SM = *Result.SourceManager;
+    forEachStmtOfFunction(*Function->getBody(), [&](const Stmt &S) {
+      forEachWrite(S, [&](const Expr &Target, bool ThroughPointer) {
+        const Expr *Object = accessedObject(Target.IgnoreParenImpCasts());
+        diag(Target.getBeginLoc(), "writes '%0'%select{| through a pointer}1"
+                                   "%select{| (an accessor of '%3')}2")
+            << Lexer::getSourceText(
+                   CharSourceRange::getTokenRange(Target.getSourceRange()), SM,
+                   Result.Context->getLangOpts())
+            << ThroughPointer << (Object != nullptr)
+            << (Object ? Lexer::getSourceText(CharSourceRange::getTokenRange(
+                                                  Object->getSourceRange()),
+                                              SM, Result.Context->getLangOpts())
+                       : "");
+      });
+      return true;
+    });
+  }
+};
+
 class ProbeModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
@@ -420,6 +454,7 @@ public:
     Factories.registerCheck<LocksHeldProbe>("probe-locks-held");
     Factories.registerCheck<NameListProbe>("probe-name-list");
     Factories.registerCheck<StmtPathProbe>("probe-stmt-path");
+    Factories.registerCheck<WritesProbe>("probe-writes");
   }
 };
 
