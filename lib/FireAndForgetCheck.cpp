@@ -84,6 +84,12 @@ static bool setsItsOwnCondition(const IfStmt &If) {
   return Sets;
 }
 
+namespace {
+/// Tried before the search of the branch for threads started there, which
+/// costs more: most ifs do not guard a start-once flag.
+AST_MATCHER(IfStmt, setsOwnCondition) { return setsItsOwnCondition(Node); }
+} // namespace
+
 /// The function a co_spawn call starts: `echo(std::move(socket))`, or the
 /// one a lambda returns (`[self] { return self->run(); }`), or the lambda.
 static const FunctionDecl *spawnedFunction(const CallExpr &Spawn) {
@@ -191,7 +197,7 @@ void FireAndForgetCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   Finder->addMatcher(varDecl(hasGlobalStorage(), hasInitializer(OnceDetach)),
                      this);
   Finder->addMatcher(
-      ifStmt(hasThen(stmt(OnceDetach).bind("once-body"))).bind("once-if"),
+      ifStmt(setsOwnCondition(), hasThen(stmt(OnceDetach).bind("once-body"))),
       this);
 
   // A coroutine task detached or started without keeping what could await
@@ -331,10 +337,8 @@ void FireAndForgetCheck::check(const MatchFinder::MatchResult &Result) {
   // Detached threads are reported at the end of the translation unit, when
   // every thread started once is known.
   if (const auto *Once = Result.Nodes.getNodeAs<Expr>("once-detach")) {
-    const auto *If = Result.Nodes.getNodeAs<IfStmt>("once-if");
     const auto *Body = Result.Nodes.getNodeAs<Stmt>("once-body");
-    if ((!If || setsItsOwnCondition(*If)) &&
-        (!Body || runsDirectly(*Once, *Body)))
+    if (!Body || runsDirectly(*Once, *Body))
       DetachedOnce.insert(Once);
     return;
   }
