@@ -2,3 +2,5 @@
 #include <thread>
 
 inline void startDaemon() { std::thread([] {}).detach(); }
+
+template <typename Handler> void runHandler(Handler H) { H(); }
