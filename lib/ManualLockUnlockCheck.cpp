@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "ManualLockUnlockCheck.h"
+#include "support/Calls.h"
 #include "support/FixItUtils.h"
 #include "support/Records.h"
 #include "support/StmtWalk.h"

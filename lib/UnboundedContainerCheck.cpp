@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "UnboundedContainerCheck.h"
+#include "support/Calls.h"
 #include "support/FixItUtils.h"
 #include "support/LockTypes.h"
 #include "support/Records.h"

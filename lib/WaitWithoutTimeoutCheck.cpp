@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "WaitWithoutTimeoutCheck.h"
+#include "support/Calls.h"
 #include "support/Coroutines.h"
 #include "support/FixItUtils.h"
 #include "support/LockScopes.h"

@@ -332,22 +332,6 @@ std::optional<HeldLock> lockTakenBy(const Stmt *S, const LockTypes &Types) {
 }
 } // namespace
 
-const ValueDecl *namedObject(const Expr *E) {
-  E = E->IgnoreParenImpCasts();
-  if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E)) {
-    // `std::mutex &m = mutex_;`: the reference names what it was bound to.
-    const auto *Var = llvm::dyn_cast<VarDecl>(Ref->getDecl());
-    if (Var && Var->getType()->isReferenceType() && Var->getInit() &&
-        !llvm::isa<ParmVarDecl>(Var))
-      if (const ValueDecl *Bound = namedObject(Var->getInit()))
-        return Bound;
-    return Ref->getDecl();
-  }
-  if (const auto *Member = llvm::dyn_cast<MemberExpr>(E))
-    return Member->getMemberDecl();
-  return nullptr;
-}
-
 const Expr *firstSuspensionWhileHeld(const Stmt &S, const HeldLock &Lock) {
   const ValueDecl *Holder = holderOf(Lock);
   if (const auto *Block = llvm::dyn_cast<CompoundStmt>(&S)) {

@@ -77,10 +77,6 @@ void forEachLockTaken(
     llvm::function_ref<void(const HeldLock &, llvm::ArrayRef<const HeldLock *>)>
         Visit);
 
-/// The variable or data member \p E names, looking through `this->` and
-/// references (`std::mutex &m = mutex_;` names mutex_), or nullptr.
-const ValueDecl *namedObject(const Expr *E);
-
 /// The mutex type a guard of type \p GuardType locks (its first template
 /// argument), or a null type.
 QualType guardedMutexType(QualType GuardType);

@@ -1,4 +1,4 @@
-//===--- Records.cpp - questions about classes and calls ------------------===//
+//===--- Records.cpp - questions about classes ----------------------------===//
 //
 // Part of asynctidy, under the Apache License v2.0 with LLVM Exceptions.
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
@@ -35,15 +35,6 @@ const CXXRecordDecl *classOf(QualType Type) {
   return Template ? llvm::dyn_cast_or_null<CXXRecordDecl>(
                         Template->getTemplatedDecl())
                   : nullptr;
-}
-
-const CXXMethodDecl *methodCalledOnThis(const CallExpr &Call) {
-  const auto *Member =
-      llvm::dyn_cast<MemberExpr>(Call.getCallee()->IgnoreParenImpCasts());
-  if (!Member ||
-      !llvm::isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
-    return nullptr;
-  return llvm::dyn_cast<CXXMethodDecl>(Member->getMemberDecl());
 }
 
 /// The access that \p Spec spells: `public`, unless it is a macro named
@@ -114,28 +105,6 @@ bool isDeclaredInStd(const ASTContext &Context, llvm::StringRef Name) {
           return true;
     }
   return false;
-}
-
-void forEachArgument(
-    const CallExpr &Call,
-    llvm::function_ref<void(const Expr &Arg, QualType Param)> Visit) {
-  const FunctionDecl *Callee = Call.getDirectCallee();
-  unsigned Offset = llvm::isa<CXXOperatorCallExpr>(Call) &&
-                            llvm::isa_and_nonnull<CXXMethodDecl>(Callee)
-                        ? 1
-                        : 0;
-  for (unsigned I = Offset; I < Call.getNumArgs(); ++I) {
-    QualType Param = Callee && I - Offset < Callee->getNumParams()
-                         ? Callee->getParamDecl(I - Offset)->getType()
-                         : QualType();
-    Visit(*Call.getArg(I), Param);
-  }
-}
-
-bool canModifyArgument(QualType Param) {
-  return !Param.isNull() &&
-         (Param->isLValueReferenceType() || Param->isPointerType()) &&
-         !Param->getPointeeType().isConstQualified();
 }
 
 } // namespace clang::tidy::asynctidy

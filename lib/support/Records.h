@@ -1,4 +1,4 @@
-//===--- Records.h - questions about classes and calls --------------------===//
+//===--- Records.h - questions about classes ----------------------------===//
 //
 // Part of asynctidy, under the Apache License v2.0 with LLVM Exceptions.
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
@@ -28,11 +28,6 @@ const CXXRecordDecl *classOf(QualType Type);
 /// everything is public.
 AccessSpecifier writtenAccess(const CXXMethodDecl &Method);
 
-/// The member function that \p Call calls on `this` (`helper()`,
-/// `this->helper()`), also when a class template leaves the call dependent
-/// (a call of a bound member, not yet a member call); null otherwise.
-const CXXMethodDecl *methodCalledOnThis(const CallExpr &Call);
-
 /// Whether \p Record or one of its bases declares a member named \p Name
 /// (a typedef such as `mapped_type`, or a member function).
 bool declaresMember(const CXXRecordDecl &Record, llvm::StringRef Name);
@@ -46,18 +41,6 @@ bool isInStd(const Decl &D);
 /// fix-it that names it then needs no #include (the include that declared
 /// it is there, perhaps through another header).
 bool isDeclaredInStd(const ASTContext &Context, llvm::StringRef Name);
-
-/// Visits each argument of \p Call with the type of the parameter it
-/// initialises (a null type when the callee is unknown or variadic there).
-/// The object of an overloaded operator that is a member function is not
-/// an argument.
-void forEachArgument(
-    const CallExpr &Call,
-    llvm::function_ref<void(const Expr &Arg, QualType Param)> Visit);
-
-/// Whether a parameter of type \p Param can change what its argument
-/// refers to: a non-const lvalue reference or pointer.
-bool canModifyArgument(QualType Param);
 
 } // namespace clang::tidy::asynctidy
 

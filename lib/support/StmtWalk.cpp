@@ -92,4 +92,20 @@ const Expr *asSpelled(const Expr *E) {
   return E ? E->IgnoreUnlessSpelledInSource() : nullptr;
 }
 
+const ValueDecl *namedObject(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E)) {
+    // `std::mutex &m = mutex_;`: the reference names what it was bound to.
+    const auto *Var = llvm::dyn_cast<VarDecl>(Ref->getDecl());
+    if (Var && Var->getType()->isReferenceType() && Var->getInit() &&
+        !llvm::isa<ParmVarDecl>(Var))
+      if (const ValueDecl *Bound = namedObject(Var->getInit()))
+        return Bound;
+    return Ref->getDecl();
+  }
+  if (const auto *Member = llvm::dyn_cast<MemberExpr>(E))
+    return Member->getMemberDecl();
+  return nullptr;
+}
+
 } // namespace clang::tidy::asynctidy

@@ -39,6 +39,10 @@ void forEachStmtAndLambda(const Stmt &Root,
 /// when \p E is null.
 const Expr *asSpelled(const Expr *E);
 
+/// The variable or data member \p E names, looking through `this->` and
+/// references (`std::mutex &m = mutex_;` names mutex_), or nullptr.
+const ValueDecl *namedObject(const Expr *E);
+
 } // namespace clang::tidy::asynctidy
 
 #endif // ASYNCTIDY_SUPPORT_STMTWALK_H

@@ -6,7 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "support/Writes.h"
-#include "support/Records.h"
+#include "support/Calls.h"
 #include "clang/AST/ExprCXX.h"
 
 namespace clang::tidy::asynctidy {
