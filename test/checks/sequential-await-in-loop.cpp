@@ -236,6 +236,22 @@ lib::task<> fieldsAndOutParameters() {
   } while (!cursor.empty());
 }
 
+// The next request reads what the iteration wrote through an accessor
+// (`cursors[0] = ...`) or through a pointer handed on (`&cursor`).
+void advanceAt(std::string *cursor, const app::Page &page);
+lib::task<> accessorsAndPointers(app::Client &client) {
+  std::vector<std::string> cursors(1);
+  do {
+    app::Page page = co_await client.page(cursors[0]);
+    cursors[0] = page.next;
+  } while (!cursors[0].empty());
+  std::string cursor;
+  do {
+    app::Page page = co_await client.page(cursor);
+    advanceAt(&cursor, page);
+  } while (!cursor.empty());
+}
+
 // Writes must stay in order on one connection.
 lib::task<> writesInOrder(app::Client &client, std::vector<int> ids) {
   for (int id : ids)

@@ -30,7 +30,6 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
-#include "clang/Lex/Lexer.h"
 
 namespace clang::tidy::asynctidy::probes {
 using namespace ast_matchers;
@@ -417,20 +416,16 @@ public:
   }
   void check(const MatchFinder::MatchResult &Result) override {
     const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
-    const SourceManager &SM = *Result.SourceManager;
+    auto Text = [&](const Expr *E) {
+      return E ? sourceText(*E, *Result.Context).value_or("?") : "";
+    };
     forEachStmtOfFunction(*Function->getBody(), [&](const Stmt &S) {
       forEachWrite(S, [&](const Expr &Target, bool ThroughPointer) {
         const Expr *Object = accessedObject(Target.IgnoreParenImpCasts());
         diag(Target.getBeginLoc(), "writes '%0'%select{| through a pointer}1"
                                    "%select{| (an accessor of '%3')}2")
-            << Lexer::getSourceText(
-                   CharSourceRange::getTokenRange(Target.getSourceRange()), SM,
-                   Result.Context->getLangOpts())
-            << ThroughPointer << (Object != nullptr)
-            << (Object ? Lexer::getSourceText(CharSourceRange::getTokenRange(
-                                                  Object->getSourceRange()),
-                                              SM, Result.Context->getLangOpts())
-                       : "");
+            << Text(&Target) << ThroughPointer << (Object != nullptr)
+            << Text(Object);
       });
       return true;
     });
