@@ -211,6 +211,7 @@ UnguardedMemberCheck::UnguardedMemberCheck(StringRef Name,
       ThreadSafeTypes(readNameList("ThreadSafeTypes", DefaultThreadSafeTypes)),
       SingleThreadedFunctions(readNameList("SingleThreadedFunctions",
                                            DefaultSingleThreadedFunctions)),
+      ScalarLockingFunctions(readCount("ScalarLockingFunctions", 2)),
       Inserter(readIncludeStyle()) {}
 
 void UnguardedMemberCheck::registerPPCallbacks(const SourceManager &SM,
@@ -377,12 +378,14 @@ UnguardedMemberCheck::collectEvidence(llvm::ArrayRef<MethodSummary> Summaries,
 
 // A flag, a counter or a pointer is often handed from thread to thread by a
 // protocol the lock does not show (one writer, set once before others see
-// it, read after the work that wrote it is done): one member function that
-// locks around it is not enough to say the lock guards it. A container or
-// other object is corrupted by one unguarded change, and one suffices.
+// it, read after the work that wrote it is done): by default one member
+// function that locks around it is not enough to say the lock guards it. A
+// container or other object is corrupted by one unguarded change, and one
+// suffices.
 bool UnguardedMemberCheck::isShownGuarded(const FieldDecl &Field,
                                           const Evidence &Found) const {
-  unsigned Needed = Field.getType()->isScalarType() ? 2 : 1;
+  unsigned Needed =
+      Field.getType()->isScalarType() ? ScalarLockingFunctions : 1;
   return Found.LockedFunctions.lookup(&Field) >= Needed;
 }
 

@@ -105,6 +105,9 @@ private:
   const NameList &MutexTypes;
   const NameList &ThreadSafeTypes;
   const NameList &SingleThreadedFunctions;
+  /// How many member functions must lock around a scalar member before
+  /// the lock counts as its guard.
+  const unsigned ScalarLockingFunctions;
   IncludeFixes Inserter;
   ASTContext *Context = nullptr;
   llvm::MapVector<const CXXRecordDecl *, std::vector<const CXXMethodDecl *>>

@@ -27,6 +27,14 @@ SUITES = {
     "racerd": ("c++17", {"LOCK_CONSISTENCY_VIOLATION": "async-unguarded-member"}),
     "starvation": ("c++17", {"DEADLOCK": "async-lock-order-inversion"}),
 }
+# Runs of the suites: (title, suite, check options). The second run of
+# racerd sets RacerD's own rule, one locking function for every member.
+INFER_RULE = {"async-unguarded-member.ScalarLockingFunctions": "1"}
+RUNS = [
+    ("racerd", "racerd", {}),
+    ("racerd with ScalarLockingFunctions: 1", "racerd", INFER_RULE),
+    ("starvation", "starvation", {}),
+]
 WARNING = re.compile(r"^(.*?):(\d+):(\d+): warning: (.*) \[(async-[a-z-]+)\]$")
 # Issues Infer expects that asynctidy leaves alone on purpose, with why. A
 # read of a flag, counter or pointer that only one member function writes
@@ -52,6 +60,30 @@ EXPLAINED_MISSES = {
         ONE_LOCKING_FUNCTION,
     ("unique_lock.cpp", "basics::UniqueLock::suspiciously_read3_deferlock_bad"):
         ONE_LOCKING_FUNCTION,
+}
+
+# The other differences, each the same for every case of its kind
+# (peers/README.md says more).
+EXPLAINED_MISSES.update({
+    ("conditional.cpp", "Conditional::get_y"):
+        "not reported, rightly: Infer's own false positive in run_FP (a "
+        "temporary unique_lock is released at the end of its full-expression)",
+    ("without_mutex.cpp", "without_mutex::WithoutMutex::get_bad"):
+        "not reported on purpose: the only lock is a mutex the caller passes "
+        "in, which guards nothing of the class for certain",
+})
+AT_THE_CALLEE = ("reported where the deadlock is, in the private "
+                 "`private_deadlock` that it calls, not at each caller")
+for function in ("skipped::Skip::not_skipped_bad",
+                 "skipped::SkipTemplate<void>::not_skipped_bad",
+                 "skipped::UseTemplate::foo"):
+    EXPLAINED_MISSES[("skip.cpp", function)] = AT_THE_CALLEE
+# `_ok` functions reported under Infer's rule, with why.
+EXPLAINED_REPORTS = {
+    ("dereferencing.cpp", "dereferencing::Basic::pointer_arith_ok"):
+        "reported under Infer's rule: the address of `q` goes to a non-const "
+        "pointer parameter, which counts as a write (the callee's body is "
+        "not read); silent by default",
 }
 
 NOTE = re.compile(r"^(.*?):(\d+):(\d+): note: (.*)$")
@@ -124,16 +156,20 @@ def locate(extents, qualified):
     return best
 
 
-def run_suite(args, suite, work):
+def run_suite(args, suite, options, work):
     std, issue_checks = SUITES[suite]
     directory = work / suite
-    extract(args.infer_git, args.commit, suite, directory)
+    if not directory.is_dir():
+        extract(args.infer_git, args.commit, suite, directory)
+    config = "{CheckOptions: {%s}}" % ", ".join(
+        f"{key}: '{value}'" for key, value in options.items())
     findings = []
     for source in sorted(directory.glob("*.cpp")):
         result = subprocess.run(
             [args.clang_tidy, f"-load={args.module}",
              "-checks=-*," + ",".join(sorted(set(issue_checks.values()))),
-             str(source), "--", f"-std={std}", f"-I{directory}"],
+             f"-config={config}", str(source), "--", f"-std={std}",
+             f"-I{directory}"],
             capture_output=True, text=True)
         # A note belongs to the warning before it: the other half of a lock
         # order inversion is a note, where Infer reports a second issue.
@@ -156,8 +192,8 @@ def run_suite(args, suite, work):
     return directory, findings, expected, issue_checks
 
 
-def judge(directory, findings, expected, issue_checks):
-    rows, ok_rows, failures = [], [], 0
+def judge(directory, findings, expected, issue_checks, explanations):
+    rows, ok_rows, failures, differences = [], [], 0, 0
     extents = {p.name: function_extents(p.read_text())
                for p in directory.glob("*.cpp")}
     for file, function, line, issue in expected:
@@ -170,8 +206,16 @@ def judge(directory, findings, expected, issue_checks):
             for f, l, c, _ in findings)
         status = "found" if found else (
             "not expected (needs two translation units)" if cross_file
-            else EXPLAINED_MISSES.get((file, function), "MISSED"))
+            else explanations.get((file, function), "MISSED"))
+        # The explanation holds only while the callee's warning is there.
+        if status == AT_THE_CALLEE and not any(
+                f == file and c == check and first <= l <= last
+                for f, l, c, _ in findings
+                for name, first, last in extents.get(file, [])
+                if name.endswith("::private_deadlock")):
+            status = "MISSED"
         failures += status == "MISSED"
+        differences += status not in ("found", "MISSED") and not cross_file
         rows.append(f"| `{file}` | `{function}` | {issue} | {status} |")
     for file, functions in sorted(extents.items()):
         for name, first, last in functions:
@@ -185,10 +229,12 @@ def judge(directory, findings, expected, issue_checks):
                             for e in expected)
             status = "silent" if not inside else (
                 "reported, as Infer does (a known false positive of both)"
-                if infer_too else "REPORTED: " + "; ".join(inside))
+                if infer_too else EXPLAINED_REPORTS.get(
+                    (file, name), "REPORTED: " + "; ".join(inside)))
             failures += status.startswith("REPORTED")
+            differences += status in EXPLAINED_REPORTS.values()
             ok_rows.append(f"| `{file}` | `{name}` | {status} |")
-    return rows, ok_rows, failures
+    return rows, ok_rows, failures, differences
 
 
 def main():
@@ -204,18 +250,24 @@ def main():
     if subprocess.run(["git", "--git-dir", args.infer_git, "rev-parse",
                        args.commit], capture_output=True).returncode:
         sys.exit(f"infer.py: {args.infer_git} has no commit {args.commit}")
-    report, failures = ["# asynctidy on Infer's C++ lock suites", ""], 0
+    report = ["# asynctidy on Infer's C++ lock suites", ""]
+    failures = differences = 0
     with tempfile.TemporaryDirectory() as tmp:
-        for suite in SUITES:
+        for title, suite, options in RUNS:
             directory, findings, expected, checks = run_suite(
-                args, suite, pathlib.Path(tmp))
-            rows, ok_rows, failed = judge(directory, findings, expected, checks)
+                args, suite, options, pathlib.Path(tmp))
+            # Under Infer's rule the scalar reads are no longer explained.
+            explained = {key: why for key, why in EXPLAINED_MISSES.items()
+                         if not (options and why == ONE_LOCKING_FUNCTION)}
+            rows, ok_rows, failed, differ = judge(
+                directory, findings, expected, checks, explained)
             failures += failed
-            report += [f"## {suite}", "", "| file | function | Infer's issue |"
+            differences += differ
+            report += [f"## {title}", "", "| file | function | Infer's issue |"
                        " asynctidy |", "|---|---|---|---|"] + rows + [
                 "", "| file | `_ok` function | asynctidy |", "|---|---|---|"
             ] + ok_rows + [""]
-    report.append(f"{failures} failures")
+    report.append(f"{failures} failures, {differences} explained differences")
     text = "\n".join(report) + "\n"
     if args.out:
         pathlib.Path(args.out).write_text(text)

@@ -167,6 +167,20 @@ bool AsyncTidyCheck::readBool(StringRef Option, bool Default) {
   return Result;
 }
 
+unsigned AsyncTidyCheck::readCount(StringRef Option, unsigned Default) {
+  StringRef Value = Options.get(Option, std::to_string(Default)).trim();
+  unsigned Result = Default;
+  if (Value.getAsInteger(10, Result) || Result == 0) {
+    configurationDiag("option '%0' must be a positive integer, not '%1'; "
+                      "'%2' is used",
+                      DiagnosticIDs::Error)
+        << optionKey(Option) << Value << Default;
+    Result = Default;
+  }
+  StoredOptions.emplace_back(Option.str(), std::to_string(Result));
+  return Result;
+}
+
 utils::IncludeSorter::IncludeStyle AsyncTidyCheck::readIncludeStyle() {
   StringRef Value = Options.getLocalOrGlobal("IncludeStyle", "llvm").trim();
   auto Style = utils::IncludeSorter::IS_LLVM;

@@ -78,6 +78,10 @@ protected:
   /// Unlike clang-tidy's own reader, a malformed value is an error.
   bool readBool(StringRef Option, bool Default);
 
+  /// Reads an option that counts something, a positive integer; \p Default
+  /// if unset or malformed (a malformed value is an error).
+  unsigned readCount(StringRef Option, unsigned Default);
+
   /// Reads IncludeStyle ("llvm" or "google"), local or global, for checks
   /// whose fix-its insert #include directives.
   utils::IncludeSorter::IncludeStyle readIncludeStyle();

@@ -32,6 +32,7 @@ VALUES = {
     "Replacements": ("::sleep=co_await app::sleep_async", "sleep=nothing"),
     "MaxSize": ("kMaxPending", "1024; abort()"),
     "OverflowPolicy": ("reject", "drop-newest"),
+    "ScalarLockingFunctions": ("1", "0"),
 }
 NAME_LISTS = {
     "AllowedFunctions", "AsyncMutexTypes", "BestEffortFunctions",
