@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "CallbackUnderLockCheck.h"
+#include "support/EnclosingFunctions.h"
 #include "support/ImplementationDetail.h"
 #include "support/LockScopes.h"
 #include "clang/AST/ExprCXX.h"
@@ -54,13 +55,12 @@ void CallbackUnderLockCheck::registerUserCodeMatchers(MatchFinder *Finder) {
           hasAnyArgument(ignoringParenImpCasts(declRefExpr(to(parmVarDecl())))))
           .bind("forwarding"),
       this);
-  Functions.registerMatchers(*Finder, *this);
 }
 
 void CallbackUnderLockCheck::recordForwarding(const CallExpr &Call,
-                                              const SourceManager &SM) {
+                                              ASTContext &Context) {
   const FunctionDecl *Callee = Call.getDirectCallee();
-  const FunctionDecl *Caller = Functions.enclosing(Call, SM);
+  const FunctionDecl *Caller = enclosingFunction(Call, Context);
   if (Callee && Caller && !isImplementationDetail(*Caller))
     ForwardedTo.insert(Callee->getCanonicalDecl());
 }
@@ -100,15 +100,12 @@ CallbackUnderLockCheck::unknownCode(const CallExpr &Call) const {
 }
 
 void CallbackUnderLockCheck::check(const MatchFinder::MatchResult &Result) {
-  if (Functions.record(Result))
-    return;
-  const SourceManager &SM = *Result.SourceManager;
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("forwarding")) {
-    recordForwarding(*Call, SM);
+    recordForwarding(*Call, *Result.Context);
     return;
   }
   const auto *Block = Result.Nodes.getNodeAs<CompoundStmt>("block");
-  const FunctionDecl *Function = Functions.enclosing(*Block, SM);
+  const FunctionDecl *Function = enclosingFunction(*Block, *Result.Context);
   forEachStmtWithLocksHeld(
       *Block, {GuardTypes, MutexTypes},
       [&](const Stmt &S, llvm::ArrayRef<const HeldLock *> Held) {

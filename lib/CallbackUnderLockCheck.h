@@ -9,7 +9,6 @@
 #define ASYNCTIDY_CALLBACKUNDERLOCKCHECK_H
 
 #include "support/AsyncTidyCheck.h"
-#include "support/EnclosingFunctions.h"
 #include "llvm/ADT/DenseSet.h"
 
 namespace clang::tidy::asynctidy {
@@ -43,7 +42,7 @@ private:
   void report(const Finding &F);
   /// Records a call that hands a parameter of a public function on to a
   /// function of an implementation namespace, which then acts for it.
-  void recordForwarding(const CallExpr &Call, const SourceManager &SM);
+  void recordForwarding(const CallExpr &Call, ASTContext &Context);
 
   const NameList &GuardTypes;
   const NameList &MutexTypes;
@@ -51,7 +50,6 @@ private:
   const NameList &CallbackFunctions;
   // A call under nested locks is seen from each block that locks.
   llvm::DenseSet<const CallExpr *> Reported;
-  EnclosingFunctions Functions;
   // Implementation functions hold their findings until the end of the
   // translation unit: reported only if a public function forwards to them.
   std::vector<Finding> Held;

@@ -11,6 +11,7 @@
 #include "support/Records.h"
 #include "support/StmtWalk.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
 
@@ -272,6 +273,24 @@ std::optional<CharSourceRange> statementRemoval(const Stmt &S,
 std::optional<std::string> text(const Expr &E, const ASTContext &Context) {
   return sourceText(E, Context);
 }
+
+/// Where an if statement stands in its block, for the statements after it.
+struct Position {
+  const CompoundStmt *Block;
+  size_t Index;
+};
+
+/// Where \p If stands when a block holds it directly. Asked only of ifs
+/// that are findings, so the parent map is built only where one is.
+std::optional<Position> positionInBlock(const IfStmt &If, ASTContext &Context) {
+  DynTypedNodeList Parents = Context.getParents(If);
+  const auto *Block =
+      Parents.size() == 1 ? Parents[0].get<CompoundStmt>() : nullptr;
+  if (!Block)
+    return std::nullopt;
+  return Position{Block, static_cast<size_t>(llvm::find(Block->body(), &If) -
+                                             Block->body_begin())};
+}
 } // namespace
 
 CheckThenInsertCheck::CheckThenInsertCheck(StringRef Name,
@@ -287,24 +306,11 @@ void CheckThenInsertCheck::registerUserCodeMatchers(MatchFinder *Finder) {
       thisPointerType(matchers::classInNameList(&ContainerTypes)));
   auto TestingIf =
       ifStmt(hasCondition(expr(anyOf(Lookup, hasDescendant(Lookup)))));
-  // The block around such an if is matched first (the matchers run on a
-  // node before its children): the statements after the if may look the key
-  // up again.
-  Finder->addMatcher(compoundStmt(has(TestingIf)).bind("block"), this);
   Finder->addMatcher(TestingIf.bind("if"), this);
 }
 
 void CheckThenInsertCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Context = *Result.Context;
-  if (const auto *Block = Result.Nodes.getNodeAs<CompoundStmt>("block")) {
-    size_t Index = 0;
-    for (const Stmt *S : Block->body()) {
-      if (const auto *If = llvm::dyn_cast<IfStmt>(S))
-        Positions[If] = {Block, Index};
-      ++Index;
-    }
-    return;
-  }
   const auto *If = Result.Nodes.getNodeAs<IfStmt>("if");
   std::optional<MembershipTest> Test = parseTest(If->getCond(), Context);
   if (!Test)
@@ -334,10 +340,10 @@ void CheckThenInsertCheck::check(const MatchFinder::MatchResult &Result) {
 
 const Expr *CheckThenInsertCheck::laterLookup(const IfStmt &If,
                                               const MembershipTest &Test,
-                                              const ASTContext &Context) const {
+                                              ASTContext &Context) const {
   const ValueDecl *Container = namedObject(Test.Container);
-  auto Position = Positions.find(&If);
-  if (!Container || Position == Positions.end())
+  std::optional<Position> Place = positionInBlock(If, Context);
+  if (!Container || !Place)
     return nullptr;
   // The first statement after the if that mentions the container or what
   // the key is made of; the lookup must be its only use of the container
@@ -347,9 +353,9 @@ const Expr *CheckThenInsertCheck::laterLookup(const IfStmt &If,
     Involved.insert(&D);
     return false;
   });
-  const CompoundStmt &Block = *Position->second.Block;
-  for (const Stmt *S : llvm::ArrayRef(Block.body_begin(), Block.body_end())
-                           .drop_front(Position->second.Index + 1)) {
+  for (const Stmt *S :
+       llvm::ArrayRef(Place->Block->body_begin(), Place->Block->body_end())
+           .drop_front(Place->Index + 1)) {
     if (!refersTo(*S, [&](const ValueDecl &D) { return Involved.count(&D); }))
       continue;
     const Expr *Lookup = nullptr;
@@ -516,11 +522,10 @@ std::vector<FixItHint> CheckThenInsertCheck::fixes(const IfStmt &If,
   // The iterator is kept when a later lookup can use it, or the value is
   // assigned through it; it needs C++17 structured bindings.
   bool CPlusPlus17 = Context.getLangOpts().CPlusPlus17;
-  auto It = Positions.find(&If);
-  bool Bind = CPlusPlus17 && It != Positions.end() &&
-              (LaterLookup || F.AssignedSubscript) &&
-              isNameFreeIn("it", *It->second.Block, Context) &&
-              isNameFreeIn("inserted", *It->second.Block, Context);
+  std::optional<Position> Place = positionInBlock(If, Context);
+  bool Bind = CPlusPlus17 && Place && (LaterLookup || F.AssignedSubscript) &&
+              isNameFreeIn("it", *Place->Block, Context) &&
+              isNameFreeIn("inserted", *Place->Block, Context);
   if (LaterLookup && (!Bind || !isSafeToEdit(*LaterLookup, Context) ||
                       restTouchesContainer(If, Test)))
     LaterLookup = nullptr;

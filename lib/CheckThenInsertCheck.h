@@ -25,7 +25,6 @@ public:
   }
   void registerUserCodeMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onEndOfTranslationUnit() override { Positions.clear(); }
 
   /// A test whether a key is in a container: `m.find(k) == m.end()`,
   /// `!m.count(k)`, `m.contains(k)`, ...
@@ -38,15 +37,9 @@ public:
   };
 
 private:
-  /// Where an if statement stands in its block, for the statements after it.
-  struct Position {
-    const CompoundStmt *Block;
-    size_t Index;
-  };
-
   /// The first lookup of the test's key after the if, in the same block.
   const Expr *laterLookup(const IfStmt &If, const MembershipTest &Test,
-                          const ASTContext &Context) const;
+                          ASTContext &Context) const;
   /// The fix that folds the test into the insertion, if it is safe.
   std::vector<FixItHint> fixes(const IfStmt &If, const MembershipTest &Test,
                                const Expr &Insertion, const Expr *LaterLookup,
@@ -64,7 +57,6 @@ private:
                                    const Fold &F, ASTContext &Context) const;
 
   const NameList &ContainerTypes;
-  llvm::DenseMap<const IfStmt *, Position> Positions;
 };
 
 } // namespace clang::tidy::asynctidy

@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "ExceptionEscapingThreadCheck.h"
+#include "support/EnclosingFunctions.h"
 #include "support/FixItUtils.h"
 #include "support/StmtWalk.h"
 #include "support/ThreadEntries.h"
@@ -48,7 +49,6 @@ void ExceptionEscapingThreadCheck::registerPPCallbacks(
 void ExceptionEscapingThreadCheck::registerUserCodeMatchers(
     MatchFinder *Finder) {
   registerThreadStartMatchers(*Finder, *this, ThreadTypes, ThreadStarters);
-  Functions.registerMatchers(*Finder, *this);
 }
 
 bool ExceptionEscapingThreadCheck::mayThrow(const FunctionDecl &Entry) {
@@ -87,8 +87,6 @@ bool ExceptionEscapingThreadCheck::anyCallThrows(const Stmt &Root) {
 
 void ExceptionEscapingThreadCheck::check(
     const MatchFinder::MatchResult &Result) {
-  if (Functions.record(Result))
-    return;
   std::optional<ThreadStart> Start = matchedThreadStart(Result);
   if (!Start)
     return;
@@ -97,8 +95,7 @@ void ExceptionEscapingThreadCheck::check(
     return;
   // An exception that escapes a thread main starts ends the program as one
   // that escaped main itself would.
-  const FunctionDecl *Starter =
-      Functions.enclosing(*Callable, *Result.SourceManager);
+  const FunctionDecl *Starter = enclosingFunction(*Callable, *Result.Context);
   if ((Starter && Starter->isMain()) || !mayThrow(*Entry))
     return;
 

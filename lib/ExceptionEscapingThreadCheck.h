@@ -10,7 +10,6 @@
 
 #include "clang-tidy/utils/ExceptionAnalyzer.h"
 #include "support/AsyncTidyCheck.h"
-#include "support/EnclosingFunctions.h"
 #include "support/ExceptionReport.h"
 
 namespace clang::tidy::asynctidy {
@@ -46,7 +45,6 @@ private:
   ExceptionReportFix ReportFix;
   // Shared by every match so that each function is analysed once.
   utils::ExceptionAnalyzer Analyzer;
-  EnclosingFunctions Functions;
 };
 
 } // namespace clang::tidy::asynctidy

@@ -8,6 +8,7 @@
 #include "FireAndForgetCheck.h"
 #include "support/Coroutines.h"
 #include "support/DiscardedResult.h"
+#include "support/EnclosingFunctions.h"
 #include "support/FixItUtils.h"
 #include "support/HandleStores.h"
 #include "support/Records.h"

@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "SwallowedExceptionCheck.h"
+#include "support/EnclosingFunctions.h"
 #include "support/FixItUtils.h"
 #include "support/Records.h"
 #include "support/StmtPath.h"
@@ -176,7 +177,6 @@ void SwallowedExceptionCheck::registerUserCodeMatchers(MatchFinder *Finder) {
                    unless(hasBrokenHandlerCode()))
           .bind("handler"),
       this);
-  Functions.registerMatchers(*Finder, *this);
 }
 
 bool SwallowedExceptionCheck::keepsException(const FunctionDecl &Function,
@@ -405,12 +405,10 @@ bool SwallowedExceptionCheck::isDeliberate(const CXXCatchStmt &Handler,
 }
 
 void SwallowedExceptionCheck::check(const MatchFinder::MatchResult &Result) {
-  if (Functions.record(Result))
-    return;
   const auto *Handler = Result.Nodes.getNodeAs<CXXCatchStmt>("handler");
   const auto *Body = llvm::cast<CompoundStmt>(Handler->getHandlerBlock());
   const SourceManager &SM = *Result.SourceManager;
-  const FunctionDecl *Function = Functions.enclosing(*Handler, SM);
+  const FunctionDecl *Function = enclosingFunction(*Handler, *Result.Context);
   if (rethrowsImplicitly(*Handler, Function) ||
       isSentinelException(Handler->getCaughtType(), SM) ||
       recordsFailureState(*Handler) || handsOnException(*Handler) ||

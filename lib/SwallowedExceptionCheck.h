@@ -9,7 +9,6 @@
 #define ASYNCTIDY_SWALLOWEDEXCEPTIONCHECK_H
 
 #include "support/AsyncTidyCheck.h"
-#include "support/EnclosingFunctions.h"
 #include "support/ExceptionReport.h"
 #include "support/SkippedCode.h"
 #include "llvm/ADT/DenseMap.h"
@@ -58,7 +57,6 @@ private:
   const bool IgnoreExplainedHandlers;
   ExceptionReportFix ReportFix;
   SkippedCode Skipped;
-  EnclosingFunctions Functions;
   llvm::DenseMap<const FunctionDecl *, bool> KeepsException;
 };
 

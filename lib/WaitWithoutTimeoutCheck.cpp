@@ -8,6 +8,7 @@
 #include "WaitWithoutTimeoutCheck.h"
 #include "support/Calls.h"
 #include "support/Coroutines.h"
+#include "support/EnclosingFunctions.h"
 #include "support/FixItUtils.h"
 #include "support/LockScopes.h"
 #include "support/Records.h"
@@ -179,7 +180,6 @@ void WaitWithoutTimeoutCheck::registerPPCallbacks(
 }
 
 void WaitWithoutTimeoutCheck::registerUserCodeMatchers(MatchFinder *Finder) {
-  Functions.registerMatchers(*Finder, *this);
   auto ConditionWait = cxxMemberCallExpr(callee(cxxMethodDecl(
       hasName("wait"), ofClass(matchesNameList(&ConditionVariableTypes)))));
   Finder->addMatcher(ConditionWait.bind("condition"), this);
@@ -262,15 +262,12 @@ bool WaitWithoutTimeoutCheck::implementsAWait(const FunctionDecl &Function,
 }
 
 void WaitWithoutTimeoutCheck::check(const MatchFinder::MatchResult &Result) {
-  if (Functions.record(Result))
-    return;
   const auto *Condition =
       Result.Nodes.getNodeAs<CXXMemberCallExpr>("condition");
   const auto *Future = Result.Nodes.getNodeAs<CXXMemberCallExpr>("future");
   const auto *Event = Result.Nodes.getNodeAs<CallExpr>("event");
   const CallExpr *Wait = Condition ? Condition : Future ? Future : Event;
-  const FunctionDecl *Function =
-      Functions.enclosing(*Wait, *Result.SourceManager);
+  const FunctionDecl *Function = enclosingFunction(*Wait, *Result.Context);
   // Waits in main and in tests, and in coroutines (where
   // async-blocking-call-in-coroutine reports any blocking wait).
   if (!Function || AllowedFunctions.matches(*Function) ||

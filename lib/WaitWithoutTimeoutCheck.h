@@ -9,7 +9,6 @@
 #define ASYNCTIDY_WAITWITHOUTTIMEOUTCHECK_H
 
 #include "support/AsyncTidyCheck.h"
-#include "support/EnclosingFunctions.h"
 #include "support/IncludeFixes.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
@@ -47,7 +46,6 @@ private:
   bool CheckPredicateWaits;
   std::string DefaultTimeout;
   IncludeFixes Inserter;
-  EnclosingFunctions Functions;
 };
 
 } // namespace clang::tidy::asynctidy

@@ -7,54 +7,47 @@
 
 #include "support/EnclosingFunctions.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/Basic/SourceManager.h"
+#include "clang/AST/ParentMapContext.h"
 
 namespace clang::tidy::asynctidy {
-using namespace ast_matchers;
 
-static constexpr llvm::StringLiteral FunctionId = "enclosing-function";
-static constexpr llvm::StringLiteral LambdaId = "enclosing-lambda";
-
-void EnclosingFunctions::registerMatchers(MatchFinder &Finder,
-                                          MatchFinder::MatchCallback &Check) {
-  Finder.addMatcher(functionDecl(isDefinition()).bind(FunctionId), &Check);
-  Finder.addMatcher(lambdaExpr().bind(LambdaId), &Check);
+/// The first ancestor of \p S that \p Stops at; an empty node if none.
+static DynTypedNode
+firstAncestor(const Stmt &S, ASTContext &Context,
+              llvm::function_ref<bool(const DynTypedNode &)> Stops) {
+  DynTypedNodeList Parents = Context.getParents(S);
+  while (!Parents.empty()) {
+    // A lambda's body has two parents, the lambda and its call operator:
+    // the lambda is the one written in the code.
+    for (const DynTypedNode &Parent : Parents)
+      if (Parent.get<LambdaExpr>())
+        return Stops(Parent) ? Parent : DynTypedNode();
+    if (Stops(Parents[0]))
+      return Parents[0];
+    Parents = Context.getParents(Parents[0]);
+  }
+  return {};
 }
 
-bool EnclosingFunctions::record(const MatchFinder::MatchResult &Result) {
-  const FunctionDecl *Function =
-      Result.Nodes.getNodeAs<FunctionDecl>(FunctionId);
-  if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>(LambdaId))
-    Function = Lambda->getCallOperator();
-  if (!Function)
-    return false;
-  const Stmt *Body = Function->getBody();
-  if (!Body)
-    return true;
-  const SourceManager &SM = *Result.SourceManager;
-  SourceRange Range(SM.getExpansionLoc(Body->getBeginLoc()),
-                    SM.getExpansionRange(Body->getEndLoc()).getEnd());
-  popUntilContains(Range.getBegin(), SM);
-  Stack.push_back({Function, Range});
-  return true;
+static const FunctionDecl *functionOf(const DynTypedNode &Node) {
+  if (const auto *Lambda = Node.get<LambdaExpr>())
+    return Lambda->getCallOperator();
+  return Node.get<FunctionDecl>();
 }
 
-bool EnclosingFunctions::contains(const Entry &E, SourceLocation Loc,
-                                  const SourceManager &SM) const {
-  return !SM.isBeforeInTranslationUnit(Loc, E.Body.getBegin()) &&
-         !SM.isBeforeInTranslationUnit(E.Body.getEnd(), Loc);
+const FunctionDecl *enclosingFunction(const Stmt &S, ASTContext &Context) {
+  return functionOf(firstAncestor(S, Context, [](const DynTypedNode &Node) {
+    return functionOf(Node) != nullptr;
+  }));
 }
 
-void EnclosingFunctions::popUntilContains(SourceLocation Loc,
-                                          const SourceManager &SM) {
-  while (!Stack.empty() && !contains(Stack.back(), Loc, SM))
-    Stack.pop_back();
-}
-
-const FunctionDecl *EnclosingFunctions::enclosing(const Stmt &S,
-                                                  const SourceManager &SM) {
-  popUntilContains(SM.getExpansionLoc(S.getBeginLoc()), SM);
-  return Stack.empty() ? nullptr : Stack.back().Function;
+const CXXMethodDecl *enclosingMethod(const Stmt &S, ASTContext &Context) {
+  DynTypedNode Scope = firstAncestor(S, Context, [](const DynTypedNode &Node) {
+    return functionOf(Node) || Node.get<CXXRecordDecl>();
+  });
+  return Scope.get<LambdaExpr>()
+             ? nullptr
+             : llvm::dyn_cast_or_null<CXXMethodDecl>(Scope.get<FunctionDecl>());
 }
 
 } // namespace clang::tidy::asynctidy

@@ -8,44 +8,23 @@
 #ifndef ASYNCTIDY_SUPPORT_ENCLOSINGFUNCTIONS_H
 #define ASYNCTIDY_SUPPORT_ENCLOSINGFUNCTIONS_H
 
-#include "clang/ASTMatchers/ASTMatchFinder.h"
-#include <vector>
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
 
 namespace clang::tidy::asynctidy {
 
-/// Answers "which function or lambda encloses this statement?" for the
-/// statements a check matches, without the parent map: asking the AST for
-/// ancestors makes clang-tidy build that map for the whole translation unit,
-/// which costs as much memory as a good part of the AST.
+/// The innermost function, or lambda call operator, whose body holds \p S;
+/// null outside any function (a global's initializer).
 ///
-/// It relies on MatchFinder visiting a function before the statements of its
-/// body: the check registers the matchers below and hands every result to
-/// record() first; enclosing() is then asked about statements as they come.
-class EnclosingFunctions {
-public:
-  /// Registers matchers for the definitions of functions and lambdas outside
-  /// system headers, with \p Check as their callback.
-  void registerMatchers(ast_matchers::MatchFinder &Finder,
-                        ast_matchers::MatchFinder::MatchCallback &Check);
+/// It asks the parent map, which clang-tidy builds once per translation
+/// unit on the first question, over the traversal scope: the user's code
+/// alone once UserCodeScope has narrowed it. The answer does not depend on
+/// the order in which matches arrive.
+const FunctionDecl *enclosingFunction(const Stmt &S, ASTContext &Context);
 
-  /// Records the function or lambda in \p Result, if the result comes from
-  /// the matchers above; returns whether it did.
-  bool record(const ast_matchers::MatchFinder::MatchResult &Result);
-
-  /// The innermost recorded function or lambda call operator whose body
-  /// holds \p S, or nullptr.
-  const FunctionDecl *enclosing(const Stmt &S, const SourceManager &SM);
-
-private:
-  struct Entry {
-    const FunctionDecl *Function;
-    SourceRange Body;
-  };
-  bool contains(const Entry &E, SourceLocation Loc,
-                const SourceManager &SM) const;
-  void popUntilContains(SourceLocation Loc, const SourceManager &SM);
-  std::vector<Entry> Stack;
-};
+/// The member function whose body holds \p S directly (not inside a lambda
+/// or a local class), or null.
+const CXXMethodDecl *enclosingMethod(const Stmt &S, ASTContext &Context);
 
 } // namespace clang::tidy::asynctidy
 

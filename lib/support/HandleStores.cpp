@@ -10,7 +10,6 @@
 #include "StmtWalk.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
@@ -107,19 +106,6 @@ std::optional<HandleStore> findHandleStore(const CXXRecordDecl &Class,
     return Store;
   }
   return std::nullopt;
-}
-
-const CXXMethodDecl *enclosingMethod(const Stmt &S, ASTContext &Context) {
-  DynTypedNodeList Parents = Context.getParents(S);
-  while (!Parents.empty()) {
-    const DynTypedNode &Parent = Parents[0];
-    if (Parent.get<LambdaExpr>() || Parent.get<CXXRecordDecl>())
-      return nullptr;
-    if (const auto *Function = Parent.get<FunctionDecl>())
-      return llvm::dyn_cast<CXXMethodDecl>(Function);
-    Parents = Context.getParents(Parent);
-  }
-  return nullptr;
 }
 
 } // namespace clang::tidy::asynctidy

@@ -30,10 +30,6 @@ struct HandleStore {
 std::optional<HandleStore> findHandleStore(const CXXRecordDecl &Class,
                                            QualType Handle);
 
-/// The member function whose body holds \p S directly (not inside a lambda
-/// or a local class), or null.
-const CXXMethodDecl *enclosingMethod(const Stmt &S, ASTContext &Context);
-
 } // namespace clang::tidy::asynctidy
 
 #endif // ASYNCTIDY_SUPPORT_HANDLESTORES_H

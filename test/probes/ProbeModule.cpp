@@ -143,19 +143,15 @@ public:
                                     unless(hasParent(lambdaExpr())))
                            .bind("block"),
                        this);
-    Functions.registerMatchers(*Finder, *this);
   }
   void check(const MatchFinder::MatchResult &Result) override {
-    if (Functions.record(Result))
-      return;
     if (const auto *Block = Result.Nodes.getNodeAs<CompoundStmt>("block")) {
       diag(Block->getLBracLoc(), "block %select{without|with}0 skipped code")
           << Skipped.isWithin(Block->getSourceRange(), *Result.SourceManager);
       return;
     }
     const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
-    const FunctionDecl *Function =
-        Functions.enclosing(*Call, *Result.SourceManager);
+    const FunctionDecl *Function = enclosingFunction(*Call, *Result.Context);
     const auto *Method = llvm::dyn_cast_or_null<CXXMethodDecl>(Function);
     if (!Function)
       diag(Call->getBeginLoc(), "outside any function");
@@ -166,7 +162,6 @@ public:
   }
 
 private:
-  EnclosingFunctions Functions;
   SkippedCode Skipped;
 };
 

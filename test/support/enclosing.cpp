@@ -1,5 +1,6 @@
-// Which function encloses a statement (without the parent map), and which
-// blocks hold code the preprocessor left out.
+// Which function encloses a statement (asked of the parent map, which the
+// narrowed traversal scope bounds to the user's code), and which blocks hold
+// code the preprocessor left out.
 // RUN: %probe_tidy -checks='-*,probe-enclosing' %s -- -std=c++17 2>&1 \
 // RUN:   | FileCheck %s --implicit-check-not="warning:"
 
@@ -46,3 +47,17 @@ template <typename T> void generic(T) { work(); }
 
 void after() { work(); }
 // CHECK: :[[@LINE-1]]:16: warning: in 'after'
+
+void withLocalClass() {
+  struct Local {
+    int run() { return work(); }
+    // CHECK: :[[@LINE-1]]:24: warning: in 'run'
+  };
+  work();
+  // CHECK: :[[@LINE-1]]:3: warning: in 'withLocalClass'
+}
+
+struct Defaults {
+  int value = work();
+  // CHECK: :[[@LINE-1]]:15: warning: outside any function
+};
