@@ -15,6 +15,7 @@
 #include "support/StmtWalk.h"
 #include "support/ThreadEntries.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
 
@@ -85,12 +86,6 @@ static bool setsItsOwnCondition(const IfStmt &If) {
   return Sets;
 }
 
-namespace {
-/// Tried before the search of the branch for threads started there, which
-/// costs more: most ifs do not guard a start-once flag.
-AST_MATCHER(IfStmt, setsOwnCondition) { return setsItsOwnCondition(Node); }
-} // namespace
-
 /// The function a co_spawn call starts: `echo(std::move(socket))`, or the
 /// one a lambda returns (`[self] { return self->run(); }`), or the lambda.
 static const FunctionDecl *spawnedFunction(const CallExpr &Spawn) {
@@ -142,14 +137,41 @@ static bool catchesEverything(const FunctionDecl &Function) {
   return false;
 }
 
-/// Whether \p Body runs \p S itself, not through a lambda written in it.
-static bool runsDirectly(const Stmt &S, const Stmt &Body) {
-  bool Found = false;
-  forEachStmtOfFunction(Body, [&](const Stmt &Child) {
-    Found |= &Child == &S;
-    return !Found;
-  });
-  return Found;
+/// Whether \p Start runs once for the life of the process: in the body of
+/// main or in a branch that sets its own condition (not in a lambda written
+/// there, a handler that may run per request), or anywhere in what
+/// std::call_once or a static variable's initializer runs. Such a thread is
+/// a daemon, not a task whose handle was lost.
+static bool isStartedOnce(const Expr &Start, ASTContext &Context) {
+  DynTypedNode Node = DynTypedNode::create(Start);
+  bool InLambda = false;
+  while (true) {
+    DynTypedNodeList Parents = Context.getParents(Node);
+    if (Parents.empty())
+      return false;
+    DynTypedNode Parent = Parents[0];
+    // A lambda's body has two parents, the lambda and its call operator.
+    for (const DynTypedNode &Candidate : Parents)
+      if (Candidate.get<LambdaExpr>())
+        Parent = Candidate;
+    if (Parent.get<LambdaExpr>()) {
+      InLambda = true;
+    } else if (const auto *Call = Parent.get<CallExpr>()) {
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      if (Callee && Callee->isInStdNamespace() &&
+          Callee->getName() == "call_once")
+        return true;
+    } else if (const auto *Var = Parent.get<VarDecl>()) {
+      return Var->hasGlobalStorage();
+    } else if (const auto *If = Parent.get<IfStmt>()) {
+      if (!InLambda && Node.get<Stmt>() == If->getThen() &&
+          setsItsOwnCondition(*If))
+        return true;
+    } else if (const auto *Function = Parent.get<FunctionDecl>()) {
+      return !InLambda && Function->isMain();
+    }
+    Node = Parent;
+  }
 }
 
 FireAndForgetCheck::FireAndForgetCheck(StringRef Name,
@@ -181,25 +203,6 @@ void FireAndForgetCheck::registerUserCodeMatchers(MatchFinder *Finder) {
       callee(functionDecl(matchesNameList(&CoSpawnFunctions))),
       hasAnyArgument(ignoringParenImpCasts(DetachedToken.bind("token"))));
   Finder->addMatcher(CoSpawnDetached.bind("co-spawn"), this);
-
-  // Threads and coroutines started once for the life of the process:
-  // daemons, not tasks whose handle was lost. (These matchers fire on main,
-  // the branch or the initializer before the starts inside them.)
-  auto OnceDetach = forEachDescendant(
-      expr(anyOf(Detach, CoSpawnDetached)).bind("once-detach"));
-  // In main and in a guarded branch, only what runs there, not what a
-  // lambda written there runs later (a handler per request).
-  Finder->addMatcher(
-      functionDecl(isMain(), hasBody(stmt(OnceDetach).bind("once-body"))),
-      this);
-  Finder->addMatcher(
-      callExpr(callee(functionDecl(hasName("::std::call_once"))), OnceDetach),
-      this);
-  Finder->addMatcher(varDecl(hasGlobalStorage(), hasInitializer(OnceDetach)),
-                     this);
-  Finder->addMatcher(
-      ifStmt(setsOwnCondition(), hasThen(stmt(OnceDetach).bind("once-body"))),
-      this);
 
   // A coroutine task detached or started without keeping what could await
   // it.
@@ -316,37 +319,18 @@ void FireAndForgetCheck::noteKeepHandle(const Expr &Site, const Expr &Handle,
   Note << storeFixes(Site, Handle, Member, *Context);
 }
 
-void FireAndForgetCheck::onStartOfTranslationUnit() {
-  Detaches.clear();
-  DetachedOnce.clear();
-}
-
-void FireAndForgetCheck::onEndOfTranslationUnit() {
-  for (const CXXMemberCallExpr *Detach : Detaches) {
-    if (DetachedOnce.contains(Detach))
-      continue;
+void FireAndForgetCheck::check(const MatchFinder::MatchResult &Result) {
+  Context = Result.Context;
+  if (const auto *Detach =
+          Result.Nodes.getNodeAs<CXXMemberCallExpr>("detach")) {
+    if (isStartedOnce(*Detach, *Context))
+      return;
     diag(Detach->getExprLoc(), "thread is detached: nothing can wait for it to "
                                "finish or learn that it failed");
     noteKeepHandle(*Detach, *Detach->getImplicitObjectArgument(),
                    Detach->getObjectType(), Task::Thread,
                    "keep the thread and join it, or hold it in a std::jthread "
                    "that joins when it is destroyed");
-  }
-}
-
-void FireAndForgetCheck::check(const MatchFinder::MatchResult &Result) {
-  // Detached threads are reported at the end of the translation unit, when
-  // every thread started once is known.
-  if (const auto *Once = Result.Nodes.getNodeAs<Expr>("once-detach")) {
-    const auto *Body = Result.Nodes.getNodeAs<Stmt>("once-body");
-    if (!Body || runsDirectly(*Once, *Body))
-      DetachedOnce.insert(Once);
-    return;
-  }
-  Context = Result.Context;
-  if (const auto *Detach =
-          Result.Nodes.getNodeAs<CXXMemberCallExpr>("detach")) {
-    Detaches.push_back(Detach);
     return;
   }
   if (const auto *Task =
@@ -365,7 +349,7 @@ void FireAndForgetCheck::check(const MatchFinder::MatchResult &Result) {
   }
   if (const auto *Spawn = Result.Nodes.getNodeAs<CallExpr>("co-spawn")) {
     const FunctionDecl *Spawned = spawnedFunction(*Spawn);
-    if (DetachedOnce.contains(Spawn) ||
+    if (isStartedOnce(*Spawn, *Context) ||
         (Spawned && catchesEverything(*Spawned)))
       return;
     checkDetachedToken(*Spawn, *Result.Nodes.getNodeAs<Expr>("token"), Result);

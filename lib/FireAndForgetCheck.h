@@ -10,8 +10,6 @@
 
 #include "support/AsyncTidyCheck.h"
 #include "support/ExceptionReport.h"
-#include "llvm/ADT/SmallPtrSet.h"
-#include <vector>
 
 namespace clang::tidy::asynctidy {
 
@@ -30,8 +28,6 @@ public:
                            Preprocessor *ModuleExpanderPP) override;
   void registerUserCodeMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onStartOfTranslationUnit() override;
-  void onEndOfTranslationUnit() override;
 
   /// The kinds of task whose handle is lost.
   enum class Task { Thread, Future, Spawned };
@@ -47,9 +43,7 @@ private:
   const NameList &DetachedTokenTypes;
   const NameList &SpawnFunctions;
   ExceptionReportFix ReportFix;
-  std::vector<const CXXMemberCallExpr *> Detaches;
   ASTContext *Context = nullptr;
-  llvm::SmallPtrSet<const Expr *, 8> DetachedOnce;
 };
 
 } // namespace clang::tidy::asynctidy
