@@ -110,6 +110,49 @@ void LockAcrossSuspendCheck::checkBlock(const CompoundStmt &Block,
   }
 }
 
+/// The fix that moves the statements from the guard to the suspension into
+/// a block of their own, which releases the guard where it ends.
+static std::optional<FixItHint> blockEndingBefore(const CompoundStmt &Block,
+                                                  const HeldLock &Lock,
+                                                  size_t Suspending,
+                                                  ASTContext &Context) {
+  llvm::ArrayRef<Stmt *> Body(Block.body_begin(), Block.body_end());
+  llvm::ArrayRef<Stmt *> After = Body.slice(Suspending);
+  // Moving statements into a block releases only a guard declared there.
+  if (!llvm::isa<DeclStmt>(Lock.Acquire))
+    return std::nullopt;
+  // The block must not hide a variable the code after it still uses.
+  llvm::ArrayRef<Stmt *> Scoped =
+      Body.slice(Lock.First - 1, Suspending - Lock.First + 1);
+  // Only plain variables can move into the block: not structured bindings
+  // or type names, whose later uses it would hide, and not objects whose
+  // destruction the block would move earlier (a tracing span, a timer).
+  for (const Decl *D : declaredBy(Scoped)) {
+    if (D == Lock.Guard)
+      continue;
+    const auto *Var = llvm::dyn_cast<VarDecl>(D);
+    if (!Var || llvm::isa<DecompositionDecl>(Var) || mentions(After, Var) ||
+        Var->needsDestruction(Context) != QualType::DK_none)
+      return std::nullopt;
+  }
+  // One edit: the statements from the guard to the suspension, moved into a
+  // block with their text unchanged.
+  const SourceManager &SM = Context.getSourceManager();
+  SourceLocation Begin = Lock.Acquire->getBeginLoc();
+  SourceLocation End = endOfStatement(*Body[Suspending - 1], Context);
+  if (End.isInvalid())
+    return std::nullopt;
+  StringRef Text = Lexer::getSourceText(
+      CharSourceRange::getCharRange(Begin, End), SM, Context.getLangOpts());
+  std::string Outer = indentationOf(Begin, SM);
+  std::string Moved = Text.contains("R\"") || Text.contains("\\\n")
+                          ? Text.str()
+                          : indentLinesAfterFirst(Text, "  ");
+  return FixItHint::CreateReplacement(CharSourceRange::getCharRange(Begin, End),
+                                      "{\n" + Outer + "  " + Moved + "\n" +
+                                          Outer + "}");
+}
+
 std::optional<FixItHint>
 LockAcrossSuspendCheck::endScopeBefore(const CompoundStmt &Block,
                                        const HeldLock &Lock, size_t Suspending,
@@ -142,39 +185,7 @@ LockAcrossSuspendCheck::endScopeBefore(const CompoundStmt &Block,
     return FixItHint::CreateInsertion(Next->getBeginLoc(),
                                       Lock.Guard->getName().str() +
                                           ".unlock();\n" + Indent);
-  // Moving statements into a block releases only a guard declared there.
-  if (!llvm::isa<DeclStmt>(Lock.Acquire))
-    return std::nullopt;
-  // Other guards get a block that ends before the suspension, unless that
-  // block would hide a variable the code after it still uses.
-  llvm::ArrayRef<Stmt *> Scoped =
-      Body.slice(Lock.First - 1, Suspending - Lock.First + 1);
-  // Only plain variables can move into the block: not structured bindings
-  // or type names, whose later uses it would hide, and not objects whose
-  // destruction the block would move earlier (a tracing span, a timer).
-  for (const Decl *D : declaredBy(Scoped)) {
-    if (D == Lock.Guard)
-      continue;
-    const auto *Var = llvm::dyn_cast<VarDecl>(D);
-    if (!Var || llvm::isa<DecompositionDecl>(Var) || mentions(After, Var) ||
-        Var->needsDestruction(Context) != QualType::DK_none)
-      return std::nullopt;
-  }
-  // One edit: the statements from the guard to the suspension, moved into a
-  // block with their text unchanged.
-  SourceLocation Begin = Lock.Acquire->getBeginLoc();
-  SourceLocation End = endOfStatement(*Body[Suspending - 1], Context);
-  if (End.isInvalid())
-    return std::nullopt;
-  StringRef Text = Lexer::getSourceText(
-      CharSourceRange::getCharRange(Begin, End), SM, Context.getLangOpts());
-  std::string Outer = indentationOf(Begin, SM);
-  std::string Moved = Text.contains("R\"") || Text.contains("\\\n")
-                          ? Text.str()
-                          : indentLinesAfterFirst(Text, "  ");
-  return FixItHint::CreateReplacement(CharSourceRange::getCharRange(Begin, End),
-                                      "{\n" + Outer + "  " + Moved + "\n" +
-                                          Outer + "}");
+  return blockEndingBefore(Block, Lock, Suspending, Context);
 }
 
 } // namespace clang::tidy::asynctidy

@@ -173,12 +173,12 @@ bool SequentialAwaitInLoopCheck::isIgnoredAwaitable(const Expr &Operand) const {
   return !Callee || SequentialAwaitables.matches(*Callee);
 }
 
-void SequentialAwaitInLoopCheck::checkLoop(const Stmt &Loop, const Stmt &Body) {
-  // A loop that can stop early decides on what it awaits: leave it be. So
-  // is one that also awaits something sequential by nature in each
-  // iteration (a poll that sleeps, a send, a lock): it is paced on purpose.
-  const Expr *Await = nullptr, *Operand = nullptr;
-  bool StopsEarly = false, Paced = false;
+// A loop that can stop early decides on what it awaits: leave it be. So is
+// one that also awaits something sequential by nature in each iteration (a
+// poll that sleeps, a send, a lock): it is paced on purpose.
+SequentialAwaitInLoopCheck::Iteration
+SequentialAwaitInLoopCheck::scanIteration(const Stmt &Body) const {
+  Iteration It;
   // A break inside a switch leaves the switch, not the loop.
   std::function<void(const Stmt &, bool)> Scan = [&](const Stmt &Root,
                                                      bool InSwitch) {
@@ -190,42 +190,47 @@ void SequentialAwaitInLoopCheck::checkLoop(const Stmt &Loop, const Stmt &Body) {
       if (llvm::isa<ReturnStmt, CoreturnStmt, GotoStmt, CXXThrowExpr,
                     CoyieldExpr>(S) ||
           (llvm::isa<BreakStmt>(S) && !InSwitch))
-        StopsEarly = true;
+        It.StopsEarly = true;
       if (const Expr *Awaited = awaitedOperand(S)) {
-        Paced |= isIgnoredAwaitable(*Awaited);
-        if (!Await) {
-          Await = llvm::cast<Expr>(&S);
-          Operand = Awaited;
+        It.Paced |= isIgnoredAwaitable(*Awaited);
+        if (!It.Await) {
+          It.Await = llvm::cast<Expr>(&S);
+          It.Operand = Awaited;
         }
       }
       return true;
     });
   };
   Scan(Body, /*InSwitch=*/false);
-  if (!Await)
-    return;
-  // What the iteration writes, apart from what the awaited call itself does
-  // to its object (`co_await client.fetch(id)` changes the client, but the
-  // next fetch does not wait for that).
+  return It;
+}
+
+/// Whether what \p Await waits for depends on an earlier iteration: its
+/// operand, or the loop's condition, uses what the iteration writes (a
+/// cursor, the previous page), apart from what the awaited call itself does
+/// to its object (`co_await client.fetch(id)` changes the client, but the
+/// next fetch does not wait for that).
+static bool dependsOnEarlierIteration(const Stmt &Loop, const Stmt &Body,
+                                      const Expr &Await, const Expr &Operand) {
   llvm::SmallPtrSet<const ValueDecl *, 8> Written;
   forEachStmtOfIteration(Body, [&](const Stmt &S) {
-    if (&S == Await)
+    if (&S == &Await)
       return false;
     collectWrites(S, Written);
     return true;
   });
-  if (StopsEarly || Paced)
-    return;
-  // An operand that uses what an earlier iteration wrote (a cursor, the
-  // previous page) depends on it; so does a loop whose condition reads what
-  // the iterations write.
-  if (refersToAny(*Operand, Written))
-    return;
-  if (const Stmt *Condition = loopCondition(Loop))
-    if (refersToAny(*Condition, Written))
-      return;
+  if (refersToAny(Operand, Written))
+    return true;
+  const Stmt *Condition = loopCondition(Loop);
+  return Condition && refersToAny(*Condition, Written);
+}
 
-  diag(Await->getBeginLoc(),
+void SequentialAwaitInLoopCheck::checkLoop(const Stmt &Loop, const Stmt &Body) {
+  Iteration It = scanIteration(Body);
+  if (!It.Await || It.StopsEarly || It.Paced ||
+      dependsOnEarlierIteration(Loop, Body, *It.Await, *It.Operand))
+    return;
+  diag(It.Await->getBeginLoc(),
        "each iteration waits here before the next one starts, although the "
        "awaited operations do not depend on each other");
   if (WhenAllFunction.empty())

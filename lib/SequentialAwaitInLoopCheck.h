@@ -27,7 +27,16 @@ public:
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
 
 private:
+  /// What one iteration of a loop's body awaits first, and whether it can
+  /// stop the loop early or awaits something sequential by nature.
+  struct Iteration {
+    const Expr *Await = nullptr;
+    const Expr *Operand = nullptr;
+    bool StopsEarly = false;
+    bool Paced = false;
+  };
   void checkLoop(const Stmt &Loop, const Stmt &Body);
+  Iteration scanIteration(const Stmt &Body) const;
   bool isIgnoredAwaitable(const Expr &Operand) const;
 
   const NameList &SequentialAwaitables;

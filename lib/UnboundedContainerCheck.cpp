@@ -559,26 +559,33 @@ bool UnboundedContainerCheck::growsForever(const FieldDecl &Field,
   return !isAssociative(Field) || !U.FreshKeys.empty();
 }
 
+/// Whether every member function of \p Class has its body here: a removal
+/// in another translation unit would make any finding wrong.
+static bool hasEveryBody(const CXXRecordDecl &Class) {
+  for (const CXXMethodDecl *Method : Class.methods())
+    if (!Method->isImplicit() && !Method->isDefaulted() &&
+        !Method->isDeleted() && !Method->isPureVirtual() && !Method->hasBody())
+      return false;
+  for (const Decl *D : Class.decls())
+    if (const auto *Template = llvm::dyn_cast<FunctionTemplateDecl>(D))
+      if (!Template->getTemplatedDecl()->hasBody())
+        return false;
+  return true;
+}
+
 void UnboundedContainerCheck::checkClass(const CXXRecordDecl &Class) {
   // A class that locks for itself is shared between threads: a service's,
   // a registry's or a pool's state, which lives as long as the process. A
   // request, a parser, a builder or a message owns no mutex.
-  if (!ownsMutex(Class, MutexTypes))
+  if (!ownsMutex(Class, MutexTypes) || !hasEveryBody(Class))
     return;
-  // Every member function with a body must be here: a removal in another
-  // translation unit would make any finding wrong.
-  for (const CXXMethodDecl *Method : Class.methods()) {
-    if (Method->isImplicit() || Method->isDefaulted() || Method->isDeleted() ||
-        Method->isPureVirtual())
-      continue;
-    if (!Method->hasBody())
-      return;
-  }
-  for (const Decl *D : Class.decls())
-    if (const auto *Template = llvm::dyn_cast<FunctionTemplateDecl>(D))
-      if (!Template->getTemplatedDecl()->hasBody())
-        return;
+  for (const auto &[Field, U] : collectMembers(Class))
+    if (growsForever(*Field, U))
+      report(*Field, U);
+}
 
+llvm::MapVector<const FieldDecl *, UnboundedContainerCheck::Uses>
+UnboundedContainerCheck::collectMembers(const CXXRecordDecl &Class) const {
   llvm::MapVector<const FieldDecl *, Uses> Members;
   for (const FieldDecl *Field : Class.fields())
     // A reference member names another object's container, which that
@@ -602,31 +609,28 @@ void UnboundedContainerCheck::checkClass(const CXXRecordDecl &Class) {
       if (const Stmt *Body = Template->getTemplatedDecl()->getBody())
         collect(*Body, Class, Members,
                 !SetUpFunctions.matches(*Template->getTemplatedDecl()));
+  return Members;
+}
 
-  for (const auto &[Field, U] : Members) {
-    if (!growsForever(*Field, U))
-      continue;
-    bool InnerGrows = !U.Growth[1].empty() && !U.Shrinks[1];
-    diag(Field->getLocation(),
-         "'%0' only grows: no member function removes from it%select{| or "
-         "from the containers it holds}1, so a long-running process keeps "
-         "every element forever")
-        << Field->getName() << InnerGrows;
-    for (int Level = 0; Level < 2; ++Level) {
-      if (Level == 1 && !InnerGrows)
-        break;
-      for (const Expr *Site : U.Growth[Level]) {
-        // `member[k]`: at the member (LLVM versions place the operator
-        // call's own location differently); `member.push_back()`: at the
-        // function's name.
-        const auto *Operator = llvm::dyn_cast<CXXOperatorCallExpr>(Site);
-        diag(Operator ? Operator->getArg(0)->getBeginLoc() : Site->getExprLoc(),
-             "it grows here", DiagnosticIDs::Note);
-      }
+void UnboundedContainerCheck::report(const FieldDecl &Field, const Uses &U) {
+  bool InnerGrows = !U.Growth[1].empty() && !U.Shrinks[1];
+  diag(Field.getLocation(),
+       "'%0' only grows: no member function removes from it%select{| or "
+       "from the containers it holds}1, so a long-running process keeps "
+       "every element forever")
+      << Field.getName() << InnerGrows;
+  for (int Level = 0; Level < (InnerGrows ? 2 : 1); ++Level) {
+    for (const Expr *Site : U.Growth[Level]) {
+      // `member[k]`: at the member (LLVM versions place the operator call's
+      // own location differently); `member.push_back()`: at the function's
+      // name.
+      const auto *Operator = llvm::dyn_cast<CXXOperatorCallExpr>(Site);
+      diag(Operator ? Operator->getArg(0)->getBeginLoc() : Site->getExprLoc(),
+           "it grows here", DiagnosticIDs::Note);
     }
-    if (!InnerGrows)
-      noteBound(*Field, U);
   }
+  if (!InnerGrows)
+    noteBound(Field, U);
 }
 
 // The bound changes what the program does (elements are dropped or

@@ -33,6 +33,9 @@ private:
   struct Uses;        // what member functions do to a container member
   class UseCollector; // records them from one function body
   void checkClass(const CXXRecordDecl &Class);
+  llvm::MapVector<const FieldDecl *, Uses>
+  collectMembers(const CXXRecordDecl &Class) const;
+  void report(const FieldDecl &Field, const Uses &U);
   void collect(const Stmt &Body, const CXXRecordDecl &Class,
                llvm::MapVector<const FieldDecl *, Uses> &Members,
                bool CountGrowth) const;
