@@ -15,7 +15,6 @@
 #include "support/StmtWalk.h"
 #include "support/ThreadEntries.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
 
@@ -143,35 +142,29 @@ static bool catchesEverything(const FunctionDecl &Function) {
 /// std::call_once or a static variable's initializer runs. Such a thread is
 /// a daemon, not a task whose handle was lost.
 static bool isStartedOnce(const Expr &Start, ASTContext &Context) {
-  DynTypedNode Node = DynTypedNode::create(Start);
-  bool InLambda = false;
-  while (true) {
-    DynTypedNodeList Parents = Context.getParents(Node);
-    if (Parents.empty())
-      return false;
-    DynTypedNode Parent = Parents[0];
-    // A lambda's body has two parents, the lambda and its call operator.
-    for (const DynTypedNode &Candidate : Parents)
-      if (Candidate.get<LambdaExpr>())
-        Parent = Candidate;
-    if (Parent.get<LambdaExpr>()) {
-      InLambda = true;
-    } else if (const auto *Call = Parent.get<CallExpr>()) {
-      const FunctionDecl *Callee = Call->getDirectCallee();
-      if (Callee && Callee->isInStdNamespace() &&
-          Callee->getName() == "call_once")
-        return true;
-    } else if (const auto *Var = Parent.get<VarDecl>()) {
-      return Var->hasGlobalStorage();
-    } else if (const auto *If = Parent.get<IfStmt>()) {
-      if (!InLambda && Node.get<Stmt>() == If->getThen() &&
-          setsItsOwnCondition(*If))
-        return true;
-    } else if (const auto *Function = Parent.get<FunctionDecl>()) {
-      return !InLambda && Function->isMain();
-    }
-    Node = Parent;
-  }
+  bool InLambda = false, Once = false;
+  forEachAncestor(Start, Context,
+                  [&](const DynTypedNode &Parent, const DynTypedNode &Child) {
+                    if (Parent.get<LambdaExpr>()) {
+                      InLambda = true;
+                    } else if (const auto *Call = Parent.get<CallExpr>()) {
+                      const FunctionDecl *Callee = Call->getDirectCallee();
+                      Once = Callee && Callee->isInStdNamespace() &&
+                             Callee->getName() == "call_once";
+                    } else if (const auto *Var = Parent.get<VarDecl>()) {
+                      Once = Var->hasGlobalStorage();
+                      return false;
+                    } else if (const auto *If = Parent.get<IfStmt>()) {
+                      Once = !InLambda && Child.get<Stmt>() == If->getThen() &&
+                             setsItsOwnCondition(*If);
+                    } else if (const auto *Function =
+                                   Parent.get<FunctionDecl>()) {
+                      Once = !InLambda && Function->isMain();
+                      return false;
+                    }
+                    return !Once;
+                  });
+  return Once;
 }
 
 FireAndForgetCheck::FireAndForgetCheck(StringRef Name,

@@ -7,26 +7,41 @@
 
 #include "support/EnclosingFunctions.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 
 namespace clang::tidy::asynctidy {
+
+void forEachAncestor(const Stmt &S, ASTContext &Context,
+                     llvm::function_ref<bool(const DynTypedNode &Parent,
+                                             const DynTypedNode &Child)>
+                         Visit) {
+  DynTypedNode Child = DynTypedNode::create(S);
+  while (true) {
+    DynTypedNodeList Parents = Context.getParents(Child);
+    if (Parents.empty())
+      return;
+    DynTypedNode Parent = Parents[0];
+    for (const DynTypedNode &Candidate : Parents)
+      if (Candidate.get<LambdaExpr>())
+        Parent = Candidate;
+    if (!Visit(Parent, Child))
+      return;
+    Child = Parent;
+  }
+}
 
 /// The first ancestor of \p S that \p Stops at; an empty node if none.
 static DynTypedNode
 firstAncestor(const Stmt &S, ASTContext &Context,
               llvm::function_ref<bool(const DynTypedNode &)> Stops) {
-  DynTypedNodeList Parents = Context.getParents(S);
-  while (!Parents.empty()) {
-    // A lambda's body has two parents, the lambda and its call operator:
-    // the lambda is the one written in the code.
-    for (const DynTypedNode &Parent : Parents)
-      if (Parent.get<LambdaExpr>())
-        return Stops(Parent) ? Parent : DynTypedNode();
-    if (Stops(Parents[0]))
-      return Parents[0];
-    Parents = Context.getParents(Parents[0]);
-  }
-  return {};
+  DynTypedNode Found;
+  forEachAncestor(S, Context,
+                  [&](const DynTypedNode &Parent, const DynTypedNode &) {
+                    if (!Stops(Parent))
+                      return true;
+                    Found = Parent;
+                    return false;
+                  });
+  return Found;
 }
 
 static const FunctionDecl *functionOf(const DynTypedNode &Node) {

@@ -10,8 +10,19 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 
 namespace clang::tidy::asynctidy {
+
+/// Calls \p Visit with each ancestor of \p S, innermost first, and the node
+/// the walk came from, until \p Visit returns false. A lambda's body has two
+/// parents, the lambda and its call operator: the walk goes through the
+/// lambda, which is the one written in the code.
+void forEachAncestor(const Stmt &S, ASTContext &Context,
+                     llvm::function_ref<bool(const DynTypedNode &Parent,
+                                             const DynTypedNode &Child)>
+                         Visit);
 
 /// The innermost function, or lambda call operator, whose body holds \p S;
 /// null outside any function (a global's initializer).
