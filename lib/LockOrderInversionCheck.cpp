@@ -6,6 +6,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "LockOrderInversionCheck.h"
+#include "facts/Graph.h"
+#include "support/Facts.h"
 #include "support/FixItUtils.h"
 #include "support/Records.h"
 #include "support/StmtWalk.h"
@@ -85,54 +87,6 @@ bool isShared(const HeldLock &Lock) {
           Method->getName() == "ReaderLock");
 }
 
-/// The strongly connected components of the "held while acquiring" graph
-/// (Tarjan's algorithm): a lock-order cycle lies within one of them.
-class Components {
-public:
-  explicit Components(
-      const llvm::DenseMap<const ValueDecl *, std::vector<const ValueDecl *>>
-          &Successors)
-      : Successors(Successors) {
-    for (const auto &Entry : Successors)
-      if (!Index.count(Entry.first))
-        visit(Entry.first);
-  }
-  /// The component of \p Mutex; equal numbers, same component.
-  unsigned of(const ValueDecl *Mutex) const { return Component.lookup(Mutex); }
-
-private:
-  void visit(const ValueDecl *Mutex) {
-    unsigned MyIndex = Index[Mutex] = LowLink[Mutex] = Next++;
-    Stack.push_back(Mutex);
-    OnStack.insert(Mutex);
-    auto It = Successors.find(Mutex);
-    if (It != Successors.end())
-      for (const ValueDecl *Successor : It->second) {
-        if (!Index.count(Successor)) {
-          visit(Successor);
-          LowLink[Mutex] = std::min(LowLink[Mutex], LowLink[Successor]);
-        } else if (OnStack.count(Successor)) {
-          LowLink[Mutex] = std::min(LowLink[Mutex], Index[Successor]);
-        }
-      }
-    if (LowLink[Mutex] != MyIndex)
-      return;
-    unsigned Number = ++Count;
-    const ValueDecl *Member = nullptr;
-    do {
-      Member = Stack.pop_back_val();
-      OnStack.erase(Member);
-      Component[Member] = Number;
-    } while (Member != Mutex);
-  }
-
-  const llvm::DenseMap<const ValueDecl *, std::vector<const ValueDecl *>>
-      &Successors;
-  llvm::DenseMap<const ValueDecl *, unsigned> Index, LowLink, Component;
-  llvm::SmallVector<const ValueDecl *, 16> Stack;
-  llvm::DenseSet<const ValueDecl *> OnStack;
-  unsigned Next = 0, Count = 0;
-};
 } // namespace
 
 LockOrderInversionCheck::LockOrderInversionCheck(StringRef Name,
@@ -141,7 +95,8 @@ LockOrderInversionCheck::LockOrderInversionCheck(StringRef Name,
       GuardTypes(readNameList("GuardTypes", DefaultGuardTypes)),
       MutexTypes(readNameList("MutexTypes", DefaultMutexTypes)),
       RecursiveMutexTypes(
-          readNameList("RecursiveMutexTypes", DefaultRecursiveMutexTypes)) {}
+          readNameList("RecursiveMutexTypes", DefaultRecursiveMutexTypes)),
+      FactsDirectory(readFactsDirectory()) {}
 
 void LockOrderInversionCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   Finder->addMatcher(functionDecl(isDefinition()).bind("function"), this);
@@ -262,12 +217,66 @@ void LockOrderInversionCheck::onEndOfTranslationUnit() {
   for (const auto &[Where, E] : SelfEdges)
     reportSelfDeadlock(E);
   reportCycles();
+  if (!FactsDirectory.empty() && Context)
+    recordFacts();
   Functions.clear();
   Transitive.clear();
   Edges.clear();
   SelfEdges.clear();
   Interned.clear();
   LockStorage.clear();
+}
+
+void LockOrderInversionCheck::recordFacts() {
+  // What the merge needs to find the cycles that only the whole program
+  // has: what each function takes and calls, with the locks held, and the
+  // edges this unit judged (their cycles were reported here).
+  const SourceManager &SM = Context->getSourceManager();
+  auto Mutex = [&](const Acquisition &A) {
+    return llvm::json::Object{
+        {"mutex", factsKey(*A.Mutex, SM)},
+        {"name", factsName(*A.Mutex)},
+        {"at", factsLocation(A.Lock->Acquire->getBeginLoc(), SM)}};
+  };
+  llvm::json::Array FunctionFacts, EdgeFacts;
+  for (const auto &[Function, Summary] : Functions) {
+    llvm::json::Array Taken, Calls;
+    for (const Acquisition &A : Summary.Taken)
+      Taken.push_back(Mutex(A));
+    for (const auto &[Call, Held] : Summary.Calls) {
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      if (SM.isInSystemHeader(SM.getFileLoc(Callee->getLocation())))
+        continue;
+      llvm::json::Array HeldFacts;
+      for (const Acquisition &A : Held)
+        HeldFacts.push_back(Mutex(A));
+      Calls.push_back(
+          llvm::json::Object{{"callee", factsKey(*Callee, SM)},
+                             {"name", factsName(*Callee)},
+                             {"at", factsLocation(Call->getBeginLoc(), SM)},
+                             {"held", std::move(HeldFacts)}});
+    }
+    FunctionFacts.push_back(
+        llvm::json::Object{{"function", factsKey(*Function, SM)},
+                           {"name", factsName(*Function)},
+                           {"taken", std::move(Taken)},
+                           {"calls", std::move(Calls)}});
+  }
+  for (const auto &[Pair, E] : Edges) {
+    llvm::json::Object Edge{
+        {"held", factsKey(*Pair.first, SM)},
+        {"held_name", factsName(*Pair.first)},
+        {"acquired", factsKey(*Pair.second, SM)},
+        {"acquired_name", factsName(*Pair.second)},
+        {"at", factsLocation(E.Where->getBeginLoc(), SM)},
+        {"held_at", factsLocation(E.Held.Lock->Acquire->getBeginLoc(), SM)}};
+    if (E.Through)
+      Edge["through"] = factsName(*E.Through);
+    EdgeFacts.push_back(std::move(Edge));
+  }
+  writeUnitFacts(FactsDirectory, SM,
+                 llvm::json::Object{{"functions", std::move(FunctionFacts)},
+                                    {"edges", std::move(EdgeFacts)}});
 }
 
 void LockOrderInversionCheck::reportSelfDeadlock(const Edge &E) {
@@ -286,11 +295,11 @@ void LockOrderInversionCheck::reportSelfDeadlock(const Edge &E) {
 }
 
 void LockOrderInversionCheck::reportCycles() {
-  llvm::DenseMap<const ValueDecl *, std::vector<const ValueDecl *>> Successors;
+  ::asynctidy::facts::Successors<const ValueDecl *> Successors;
   for (const auto &[Pair, E] : Edges)
     if (Pair.first != Pair.second)
       Successors[Pair.first].push_back(Pair.second);
-  Components SCC(Successors);
+  ::asynctidy::facts::Components<const ValueDecl *> SCC(Successors);
   llvm::DenseSet<unsigned> Reported;
   for (const auto &[Pair, E] : Edges) {
     auto [From, To] = Pair;
@@ -299,22 +308,13 @@ void LockOrderInversionCheck::reportCycles() {
         Reported.count(Component))
       continue;
     // The way back from To to From, within the component.
-    llvm::DenseMap<const ValueDecl *, const ValueDecl *> Parent{{To, nullptr}};
-    std::deque<const ValueDecl *> Queue{To};
-    while (!Queue.empty() && !Parent.count(From)) {
-      const ValueDecl *Mutex = Queue.front();
-      Queue.pop_front();
-      for (const ValueDecl *Next : Successors[Mutex])
-        if (SCC.of(Next) == Component && Parent.try_emplace(Next, Mutex).second)
-          Queue.push_back(Next);
-    }
-    if (!Parent.count(From))
+    auto Path = ::asynctidy::facts::pathWithin(Successors, SCC, To, From);
+    if (Path.empty())
       continue;
     Reported.insert(Component);
     std::vector<const Edge *> Back;
-    for (const ValueDecl *Mutex = From; Parent.lookup(Mutex);
-         Mutex = Parent.lookup(Mutex))
-      Back.push_back(&Edges.find({Parent.lookup(Mutex), Mutex})->second);
+    for (auto It = Path.rbegin(); It != Path.rend(); ++It)
+      Back.push_back(&Edges.find(*It)->second);
     // Warn where the fix can merge two guards, if one of the edges allows.
     const Edge *Warned = &E;
     std::vector<FixItHint> Fixes = mergeGuards(E);

@@ -58,12 +58,15 @@ private:
   const std::vector<Acquisition> &acquiredThrough(const FunctionDecl *Function);
   void addEdge(const Edge &E);
   void reportCycles();
+  void recordFacts();
   void reportSelfDeadlock(const Edge &E);
   std::vector<FixItHint> mergeGuards(const Edge &E);
 
   const NameList &GuardTypes;
   const NameList &MutexTypes;
   const NameList &RecursiveMutexTypes;
+  /// Where to write the facts of each unit for the whole-program merge.
+  const std::string FactsDirectory;
   ASTContext *Context = nullptr;
   const HeldLock *intern(const HeldLock &Lock);
 

@@ -69,6 +69,15 @@ if config.sanitize:
     config.environment["ASAN_OPTIONS"] = "detect_leaks=0:" + options + "asan"
     config.environment["UBSAN_OPTIONS"] = "halt_on_error=1:" + options + "ubsan"
 config.substitutions.append(("%build_dir", config.build_dir))
+# The whole-program merge, and the wrapper that runs run-clang-tidy and then
+# the merge (with the clang-tidy under test: the sanitizer build's needs its
+# runtime preloaded).
+config.substitutions.append(
+    ("%merge", os.path.join(config.build_dir, "bin", "asynctidy-merge")))
+config.substitutions.append(
+    ("%whole_program", "env ASYNCTIDY_CLANG_TIDY=%s %s" % (
+        config.clang_tidy,
+        os.path.join(config.build_dir, "bin", "asynctidy-whole-program"))))
 # Installing the Debian package needs root and dpkg (CI has both).
 if hasattr(os, "geteuid") and os.geteuid() == 0 and os.path.exists("/usr/bin/dpkg"):
     config.available_features.add("dpkg-root")

@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "support/AsyncTidyCheck.h"
+#include "support/Facts.h"
 #include "support/MacroOrigin.h"
 #include "support/TestCode.h"
 #include "support/UserCodeScope.h"
@@ -13,6 +14,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Regex.h"
+#include <cstdlib>
 
 namespace clang::tidy::asynctidy {
 
@@ -195,6 +197,30 @@ utils::IncludeSorter::IncludeStyle AsyncTidyCheck::readIncludeStyle() {
                              Style == utils::IncludeSorter::IS_Google ? "google"
                                                                       : "llvm");
   return Style;
+}
+
+std::string AsyncTidyCheck::readFactsDirectory() {
+  std::string Value =
+      Options.getLocalOrGlobal("FactsDirectory", "").trim().str();
+  StoredOptions.emplace_back("FactsDirectory", Value);
+  // The run-clang-tidy wrapper and the Bazel aspect set the directory in the
+  // environment, so that the user's configuration stays as it is.
+  if (Value.empty())
+    if (const char *FromEnvironment = std::getenv("ASYNCTIDY_FACTS_DIRECTORY"))
+      Value = FromEnvironment;
+  return Value;
+}
+
+void AsyncTidyCheck::writeUnitFacts(StringRef Directory,
+                                    const SourceManager &Sources,
+                                    llvm::json::Object Facts) {
+  std::string Error =
+      writeFacts(Directory, CheckName, Sources, std::move(Facts));
+  if (!Error.empty())
+    configurationDiag("cannot record whole-program facts in '%0' (option "
+                      "'%1'): %2",
+                      DiagnosticIDs::Error)
+        << Directory << optionKey("FactsDirectory") << Error;
 }
 
 void AsyncTidyCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {

@@ -11,6 +11,7 @@
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/utils/IncludeSorter.h"
 #include "support/NameList.h"
+#include "llvm/Support/JSON.h"
 #include <deque>
 #include <memory>
 #include <optional>
@@ -85,6 +86,16 @@ protected:
   /// Reads IncludeStyle ("llvm" or "google"), local or global, for checks
   /// whose fix-its insert #include directives.
   utils::IncludeSorter::IncludeStyle readIncludeStyle();
+
+  /// Reads FactsDirectory, local or global: where the checks that feed the
+  /// whole-program merge write their facts; when unset, the environment's
+  /// ASYNCTIDY_FACTS_DIRECTORY; empty (the default) for none.
+  std::string readFactsDirectory();
+
+  /// Writes \p Facts of the unit into the facts directory (see Facts.h);
+  /// a failure is reported as an error of the check's configuration.
+  void writeUnitFacts(StringRef Directory, const SourceManager &Sources,
+                      llvm::json::Object Facts);
 
   /// The user-facing key of a local option, "async-check.Option".
   std::string optionKey(StringRef Option) const;
