@@ -6,7 +6,9 @@
 //===----------------------------------------------------------------------===//
 
 #include "UnboundedContainerCheck.h"
+#include "facts/ContainerGrowth.h"
 #include "support/Calls.h"
+#include "support/Facts.h"
 #include "support/FixItUtils.h"
 #include "support/LockTypes.h"
 #include "support/Records.h"
@@ -339,6 +341,13 @@ std::string dropOldest(const FieldDecl &Field, StringRef Object) {
     return (Object + ".pop();").str();
   return "";
 }
+/// Where a note shows growth site \p Site: `member[k]` at the member (LLVM
+/// versions place the operator call's own location differently);
+/// `member.push_back()` at the function's name.
+SourceLocation growthLocation(const Expr &Site) {
+  const auto *Operator = llvm::dyn_cast<CXXOperatorCallExpr>(&Site);
+  return Operator ? Operator->getArg(0)->getBeginLoc() : Site.getExprLoc();
+}
 } // namespace
 
 UnboundedContainerCheck::UnboundedContainerCheck(StringRef Name,
@@ -349,7 +358,8 @@ UnboundedContainerCheck::UnboundedContainerCheck(StringRef Name,
       SetUpFunctions(readNameList("SetUpFunctions", DefaultSetUpFunctions)),
       MaxSize(readSize("MaxSize")),
       OverflowPolicy(readChoice("OverflowPolicy", "drop-oldest",
-                                {"drop-oldest", "reject"})) {}
+                                {"drop-oldest", "reject"})),
+      FactsDirectory(readFactsDirectory()) {}
 
 bool UnboundedContainerCheck::isContainer(QualType Type) const {
   const CXXRecordDecl *Record =
@@ -402,6 +412,8 @@ void UnboundedContainerCheck::check(const MatchFinder::MatchResult &Result) {
 void UnboundedContainerCheck::onEndOfTranslationUnit() {
   for (const CXXRecordDecl *Class : Classes)
     checkClass(*Class);
+  if (!FactsDirectory.empty() && Context)
+    recordFacts();
   Classes.clear();
 }
 
@@ -416,6 +428,13 @@ struct UnboundedContainerCheck::Uses {
   /// Bound to a reference, passed on by reference, its address taken: what
   /// happens to it then is not known.
   bool Escapes = false;
+
+  /// What the rule needs to know of them (facts/ContainerGrowth.h).
+  ::asynctidy::facts::ContainerGrowth growth(const FieldDecl &Field) const;
+  bool empty() const {
+    return Growth[0].empty() && Growth[1].empty() && !Shrinks[0] &&
+           !Shrinks[1] && !Escapes;
+  }
 };
 
 /// Records what one function body does to the container members of a class.
@@ -543,34 +562,39 @@ void UnboundedContainerCheck::collect(
   forEachStmtAndLambda(Body, [&](const Stmt &S) { Collector.visit(S); });
 }
 
-// A map or a set grows by new keys only, and keys from outside (names of
-// peers, schemes, routes, queues) are as many as the configuration makes:
-// it is judged only where the class makes up each key from a counter. The
-// containers it holds grow with every insertion, whatever the keys.
-bool UnboundedContainerCheck::growsForever(const FieldDecl &Field,
-                                           const Uses &U) {
-  if (U.Escapes || U.Shrinks[0])
-    return false;
-  bool InnerGrows = !U.Growth[1].empty() && !U.Shrinks[1];
-  if (InnerGrows)
-    return true;
-  if (U.Growth[0].empty())
-    return false;
-  return !isAssociative(Field) || !U.FreshKeys.empty();
+::asynctidy::facts::ContainerGrowth
+UnboundedContainerCheck::Uses::growth(const FieldDecl &Field) const {
+  ::asynctidy::facts::ContainerGrowth G;
+  for (int Level = 0; Level < 2; ++Level) {
+    G.Grows[Level] = !Growth[Level].empty();
+    G.Shrinks[Level] = Shrinks[Level];
+  }
+  G.Escapes = Escapes;
+  G.FreshKey = !FreshKeys.empty();
+  G.Associative = isAssociative(Field);
+  return G;
+}
+
+/// The member functions of \p Class that must have a body somewhere, and
+/// the function templates among its members.
+static std::vector<const FunctionDecl *>
+functionsNeedingBodies(const CXXRecordDecl &Class) {
+  std::vector<const FunctionDecl *> Needed;
+  for (const CXXMethodDecl *Method : Class.methods())
+    if (!Method->isImplicit() && !Method->isDefaulted() &&
+        !Method->isDeleted() && !Method->isPureVirtual())
+      Needed.push_back(Method);
+  for (const Decl *D : Class.decls())
+    if (const auto *Template = llvm::dyn_cast<FunctionTemplateDecl>(D))
+      Needed.push_back(Template->getTemplatedDecl());
+  return Needed;
 }
 
 /// Whether every member function of \p Class has its body here: a removal
 /// in another translation unit would make any finding wrong.
 static bool hasEveryBody(const CXXRecordDecl &Class) {
-  for (const CXXMethodDecl *Method : Class.methods())
-    if (!Method->isImplicit() && !Method->isDefaulted() &&
-        !Method->isDeleted() && !Method->isPureVirtual() && !Method->hasBody())
-      return false;
-  for (const Decl *D : Class.decls())
-    if (const auto *Template = llvm::dyn_cast<FunctionTemplateDecl>(D))
-      if (!Template->getTemplatedDecl()->hasBody())
-        return false;
-  return true;
+  return llvm::all_of(functionsNeedingBodies(Class),
+                      [](const FunctionDecl *F) { return F->hasBody(); });
 }
 
 void UnboundedContainerCheck::checkClass(const CXXRecordDecl &Class) {
@@ -580,12 +604,12 @@ void UnboundedContainerCheck::checkClass(const CXXRecordDecl &Class) {
   if (!ownsMutex(Class, MutexTypes) || !hasEveryBody(Class))
     return;
   for (const auto &[Field, U] : collectMembers(Class))
-    if (growsForever(*Field, U))
+    if (U.growth(*Field).growsForever())
       report(*Field, U);
 }
 
 llvm::MapVector<const FieldDecl *, UnboundedContainerCheck::Uses>
-UnboundedContainerCheck::collectMembers(const CXXRecordDecl &Class) const {
+UnboundedContainerCheck::containerMembers(const CXXRecordDecl &Class) const {
   llvm::MapVector<const FieldDecl *, Uses> Members;
   for (const FieldDecl *Field : Class.fields())
     // A reference member names another object's container, which that
@@ -593,41 +617,107 @@ UnboundedContainerCheck::collectMembers(const CXXRecordDecl &Class) const {
     if (isContainer(Field->getType()) && !Field->getType()->isReferenceType() &&
         !Field->getType().isConstQualified())
       Members[Field];
-  // Growth in constructors and set-up functions happens once per object;
-  // their removals count (a worker lambda that the constructor starts
-  // drains the queue).
-  for (const CXXMethodDecl *Method : Class.methods()) {
-    const FunctionDecl *Definition = nullptr;
-    if (!Method->hasBody(Definition))
-      continue;
-    collect(*Definition->getBody(), Class, Members,
-            !llvm::isa<CXXConstructorDecl, CXXDestructorDecl>(Method) &&
-                !SetUpFunctions.matches(*Method));
-  }
-  for (const Decl *D : Class.decls())
-    if (const auto *Template = llvm::dyn_cast<FunctionTemplateDecl>(D))
-      if (const Stmt *Body = Template->getTemplatedDecl()->getBody())
-        collect(*Body, Class, Members,
-                !SetUpFunctions.matches(*Template->getTemplatedDecl()));
   return Members;
 }
 
+void UnboundedContainerCheck::forEachBody(
+    const CXXRecordDecl &Class,
+    llvm::function_ref<void(const FunctionDecl &, const Stmt &, bool)> Visit)
+    const {
+  // Growth in constructors and set-up functions happens once per object;
+  // their removals count (a worker lambda that the constructor starts
+  // drains the queue).
+  for (const FunctionDecl *Function : functionsNeedingBodies(Class)) {
+    const FunctionDecl *Definition = nullptr;
+    if (!Function->hasBody(Definition))
+      continue;
+    Visit(*Function, *Definition->getBody(),
+          !llvm::isa<CXXConstructorDecl, CXXDestructorDecl>(Function) &&
+              !SetUpFunctions.matches(*Function));
+  }
+}
+
+llvm::MapVector<const FieldDecl *, UnboundedContainerCheck::Uses>
+UnboundedContainerCheck::collectMembers(const CXXRecordDecl &Class) const {
+  llvm::MapVector<const FieldDecl *, Uses> Members = containerMembers(Class);
+  forEachBody(Class,
+              [&](const FunctionDecl &, const Stmt &Body, bool CountGrowth) {
+                collect(Body, Class, Members, CountGrowth);
+              });
+  return Members;
+}
+
+void UnboundedContainerCheck::recordFacts() {
+  // Classes whose member functions are spread over several units: each
+  // unit records what its bodies do, and the merge judges them together.
+  llvm::json::Array ClassFacts;
+  for (const CXXRecordDecl *Class : Classes)
+    if (ownsMutex(*Class, MutexTypes))
+      if (llvm::json::Object Facts = classFacts(*Class);
+          !Facts.getArray("bodies")->empty())
+        ClassFacts.push_back(std::move(Facts));
+  writeUnitFacts(FactsDirectory, Context->getSourceManager(),
+                 llvm::json::Object{{"classes", std::move(ClassFacts)}});
+}
+
+llvm::json::Array UnboundedContainerCheck::useFacts(
+    const llvm::MapVector<const FieldDecl *, Uses> &Members,
+    const SourceManager &SM) {
+  llvm::json::Array Facts;
+  for (const auto &[Field, U] : Members) {
+    if (U.empty())
+      continue;
+    llvm::json::Array Sites;
+    for (int Level = 0; Level < 2; ++Level)
+      for (const Expr *Site : U.Growth[Level])
+        Sites.push_back(
+            llvm::json::Object{{"level", Level},
+                               {"at", factsLocation(growthLocation(*Site), SM)},
+                               {"fresh_key", U.FreshKeys.contains(Site)}});
+    Facts.push_back(llvm::json::Object{
+        {"member", factsKey(*Field, SM)},
+        {"growth", std::move(Sites)},
+        {"shrinks", llvm::json::Array{U.Shrinks[0], U.Shrinks[1]}},
+        {"escapes", U.Escapes}});
+  }
+  return Facts;
+}
+
+llvm::json::Object
+UnboundedContainerCheck::classFacts(const CXXRecordDecl &Class) const {
+  const SourceManager &SM = Context->getSourceManager();
+  llvm::json::Array Members, Needed, Bodies;
+  for (const auto &Entry : containerMembers(Class))
+    Members.push_back(llvm::json::Object{
+        {"member", factsKey(*Entry.first, SM)},
+        {"name", Entry.first->getName()},
+        {"at", factsLocation(Entry.first->getLocation(), SM)},
+        {"associative", isAssociative(*Entry.first)}});
+  for (const FunctionDecl *Function : functionsNeedingBodies(Class))
+    Needed.push_back(factsKey(*Function, SM));
+  forEachBody(Class, [&](const FunctionDecl &Function, const Stmt &Body,
+                         bool CountGrowth) {
+    llvm::MapVector<const FieldDecl *, Uses> Here = containerMembers(Class);
+    collect(Body, Class, Here, CountGrowth);
+    Bodies.push_back(llvm::json::Object{{"function", factsKey(Function, SM)},
+                                        {"uses", useFacts(Here, SM)}});
+  });
+  return llvm::json::Object{
+      {"class", factsKey(Class, SM)},  {"name", factsName(Class)},
+      {"members", std::move(Members)}, {"needs_bodies", std::move(Needed)},
+      {"bodies", std::move(Bodies)},   {"judged_here", hasEveryBody(Class)}};
+}
+
 void UnboundedContainerCheck::report(const FieldDecl &Field, const Uses &U) {
-  bool InnerGrows = !U.Growth[1].empty() && !U.Shrinks[1];
+  bool InnerGrows = U.growth(Field).innerGrows();
   diag(Field.getLocation(),
        "'%0' only grows: no member function removes from it%select{| or "
        "from the containers it holds}1, so a long-running process keeps "
        "every element forever")
       << Field.getName() << InnerGrows;
   for (int Level = 0; Level < (InnerGrows ? 2 : 1); ++Level) {
-    for (const Expr *Site : U.Growth[Level]) {
-      // `member[k]`: at the member (LLVM versions place the operator call's
-      // own location differently); `member.push_back()`: at the function's
-      // name.
-      const auto *Operator = llvm::dyn_cast<CXXOperatorCallExpr>(Site);
-      diag(Operator ? Operator->getArg(0)->getBeginLoc() : Site->getExprLoc(),
-           "it grows here", DiagnosticIDs::Note);
-    }
+    for (const Expr *Site : U.Growth[Level])
+      diag(growthLocation(*Site), "it grows here", DiagnosticIDs::Note);
   }
   if (!InnerGrows)
     noteBound(Field, U);

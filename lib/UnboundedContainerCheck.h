@@ -34,13 +34,26 @@ private:
   class UseCollector; // records them from one function body
   void checkClass(const CXXRecordDecl &Class);
   llvm::MapVector<const FieldDecl *, Uses>
+  containerMembers(const CXXRecordDecl &Class) const;
+  /// Calls \p Visit on each member function's body found in the unit, and
+  /// whether growth there counts (not in a constructor or set-up function).
+  void forEachBody(const CXXRecordDecl &Class,
+                   llvm::function_ref<void(const FunctionDecl &, const Stmt &,
+                                           bool CountGrowth)>
+                       Visit) const;
+  llvm::MapVector<const FieldDecl *, Uses>
   collectMembers(const CXXRecordDecl &Class) const;
+  void recordFacts();
+  llvm::json::Object classFacts(const CXXRecordDecl &Class) const;
+  /// What one body does to the members, as facts.
+  static llvm::json::Array
+  useFacts(const llvm::MapVector<const FieldDecl *, Uses> &Members,
+           const SourceManager &SM);
   void report(const FieldDecl &Field, const Uses &U);
   void collect(const Stmt &Body, const CXXRecordDecl &Class,
                llvm::MapVector<const FieldDecl *, Uses> &Members,
                bool CountGrowth) const;
   bool isContainer(QualType Type) const;
-  static bool growsForever(const FieldDecl &Field, const Uses &U);
   void noteBound(const FieldDecl &Field, const Uses &U);
 
   const NameList &ContainerTypes;
@@ -48,6 +61,8 @@ private:
   const NameList &SetUpFunctions;
   const std::string MaxSize;
   const std::string OverflowPolicy;
+  /// Where to write the facts of each unit for the whole-program merge.
+  const std::string FactsDirectory;
   ASTContext *Context = nullptr;
   llvm::SetVector<const CXXRecordDecl *> Classes;
 };

@@ -15,6 +15,7 @@
 #include "Facts.h"
 #include "Findings.h"
 #include "LockOrder.h"
+#include "OnlyGrowing.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
@@ -45,10 +46,12 @@ static int fail(const llvm::Twine &Message) {
 static llvm::Expected<std::vector<Finding>>
 wholeProgramFindings(llvm::ArrayRef<UnitFacts> Units) {
   std::vector<Finding> All;
-  llvm::Expected<std::vector<Finding>> Cycles = lockOrderCycles(Units);
-  if (!Cycles)
-    return Cycles.takeError();
-  All.insert(All.end(), Cycles->begin(), Cycles->end());
+  for (auto *Analysis : {lockOrderCycles, onlyGrowingContainers}) {
+    llvm::Expected<std::vector<Finding>> Some = Analysis(Units);
+    if (!Some)
+      return Some.takeError();
+    All.insert(All.end(), Some->begin(), Some->end());
+  }
   sortFindings(All);
   return All;
 }
