@@ -81,5 +81,8 @@ config.substitutions.append(
 # Installing the Debian package needs root and dpkg (CI has both).
 if hasattr(os, "geteuid") and os.geteuid() == 0 and os.path.exists("/usr/bin/dpkg"):
     config.available_features.add("dpkg-root")
+# Debian's bazel-bootstrap, for the test of the Bazel aspect.
+if os.path.exists("/usr/bin/bazel"):
+    config.available_features.add("bazel")
 if os.path.exists("/usr/lib/llvm-%s/bin/clang-tidy" % config.other_llvm_major):
     config.available_features.add("other-clang-tidy")

@@ -13,6 +13,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Regex.h"
 #include <cstdlib>
 
@@ -203,6 +204,20 @@ std::string AsyncTidyCheck::readFactsDirectory() {
   std::string Value =
       Options.getLocalOrGlobal("FactsDirectory", "").trim().str();
   StoredOptions.emplace_back("FactsDirectory", Value);
+  // A directory that cannot be made is known now; it is made when the first
+  // facts are written.
+  llvm::sys::fs::file_status Status;
+  std::error_code Error = llvm::sys::fs::status(Value, Status);
+  if (!Value.empty() &&
+      ((Error && Error != std::errc::no_such_file_or_directory) ||
+       (!Error && !llvm::sys::fs::is_directory(Status)))) {
+    configurationDiag("cannot record whole-program facts in '%0' (option "
+                      "'%1'): %2",
+                      DiagnosticIDs::Error)
+        << Value << optionKey("FactsDirectory")
+        << (Error ? Error.message() : "not a directory");
+    return "";
+  }
   // The run-clang-tidy wrapper and the Bazel aspect set the directory in the
   // environment, so that the user's configuration stays as it is.
   if (Value.empty())

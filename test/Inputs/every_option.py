@@ -33,6 +33,9 @@ VALUES = {
     "MaxSize": ("kMaxPending", "1024; abort()"),
     "OverflowPolicy": ("reject", "drop-newest"),
     "ScalarLockingFunctions": ("1", "0"),
+    # Paths in the work directory, filled in by main(): a directory to make,
+    # and one below a regular file.
+    "FactsDirectory": ("{workdir}/facts", "{workdir}/options.cpp/facts"),
 }
 NAME_LISTS = {
     "AllowedFunctions", "AsyncMutexTypes", "BestEffortFunctions",
@@ -119,7 +122,7 @@ def main():
                   % (key, os.path.basename(__file__)))
             failures += 1
             continue
-        valid, invalid = values
+        valid, invalid = (v.format(workdir=args.workdir) for v in values)
 
         result = run(args, source, key, valid)
         stored = dumped_value(args, source, key, valid)

@@ -80,6 +80,11 @@ int main(int argc, char **argv) {
   llvm::Expected<std::vector<UnitFacts>> Units = readFacts(Inputs);
   if (!Units)
     return fail(llvm::toString(Units.takeError()));
+  if (Units->empty())
+    llvm::WithColor::warning(llvm::errs(), "asynctidy-merge")
+        << "no facts files: run async-lock-order-inversion or "
+           "async-unbounded-container with the option FactsDirectory (or "
+           "ASYNCTIDY_FACTS_DIRECTORY) set to the directory given here\n";
   llvm::Expected<std::vector<Finding>> Findings = wholeProgramFindings(*Units);
   if (!Findings)
     return fail(llvm::toString(Findings.takeError()));

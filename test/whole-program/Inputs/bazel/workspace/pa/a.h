@@ -1,0 +1,6 @@
+#pragma once
+#include <mutex>
+
+extern std::mutex AMutex;
+void takeA();
+void lockAThenB();

@@ -1,0 +1,5 @@
+#pragma once
+#include <mutex>
+
+extern std::mutex BMutex;
+void takeB();
