@@ -81,6 +81,16 @@ config.substitutions.append(
 # Installing the Debian package needs root and dpkg (CI has both).
 if hasattr(os, "geteuid") and os.geteuid() == 0 and os.path.exists("/usr/bin/dpkg"):
     config.available_features.add("dpkg-root")
+config.substitutions.append(
+    ("%sarif", os.path.join(config.build_dir, "bin", "asynctidy-sarif")))
+# Microsoft's SARIF Multitool, from npm (scripts/setup.sh installs it in
+# build/npm when npm is there), to validate the SARIF that asynctidy writes.
+multitool = os.environ.get("ASYNCTIDY_SARIF_MULTITOOL") or os.path.join(
+    os.path.dirname(config.test_source_root), "build", "npm", "node_modules",
+    ".bin", "sarif-multitool")
+if os.path.exists(multitool):
+    config.available_features.add("sarif-multitool")
+    config.substitutions.append(("%multitool", multitool))
 # Debian's bazel-bootstrap, for the test of the Bazel aspect.
 if os.path.exists("/usr/bin/bazel"):
     config.available_features.add("bazel")
