@@ -91,6 +91,9 @@ multitool = os.environ.get("ASYNCTIDY_SARIF_MULTITOOL") or os.path.join(
 if os.path.exists(multitool):
     config.available_features.add("sarif-multitool")
     config.substitutions.append(("%multitool", multitool))
+# Debian's Neovim, for the headless editor test.
+if os.path.exists("/usr/bin/nvim"):
+    config.available_features.add("neovim")
 # Debian's bazel-bootstrap, for the test of the Bazel aspect.
 if os.path.exists("/usr/bin/bazel"):
     config.available_features.add("bazel")

@@ -117,6 +117,8 @@ def main():
                         help="source file inside the workspace")
     parser.add_argument("--output", help="where to write the fixed text")
     parser.add_argument("--timeout", type=int, default=120)
+    parser.add_argument("--links", action="store_true",
+                        help="print each diagnostic's documentation link")
     parser.add_argument("clangd_arguments", nargs="*",
                         help="more arguments for clangd (after --)")
     args = parser.parse_args()
@@ -159,6 +161,9 @@ def main():
                 os.path.basename(path), start["line"] + 1,
                 start["character"] + 1, diagnostic["message"],
                 diagnostic["code"]))
+            if args.links:
+                print("  link: %s" % diagnostic.get(
+                    "codeDescription", {}).get("href", "(none)"))
             actions = server.request("textDocument/codeAction", {
                 "textDocument": {"uri": uri}, "range": diagnostic["range"],
                 "context": {"diagnostics": [diagnostic],
