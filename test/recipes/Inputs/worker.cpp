@@ -1,0 +1,8 @@
+#include <thread>
+
+void work();
+
+void start() {
+  std::thread worker(work);
+  worker.detach();
+}
