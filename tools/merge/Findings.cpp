@@ -38,9 +38,9 @@ void writeMessage(llvm::raw_ostream &Out, llvm::StringRef Indent,
 } // namespace
 
 void sortFindings(std::vector<Finding> &Findings) {
-  llvm::stable_sort(Findings, [](const Finding &A, const Finding &B) {
-    return std::tie(A.At.File, A.At.Offset, A.Check) <
-           std::tie(B.At.File, B.At.Offset, B.Check);
+  llvm::sort(Findings, [](const Finding &A, const Finding &B) {
+    return std::tie(A.At.File, A.At.Offset, A.Check, A.Message) <
+           std::tie(B.At.File, B.At.Offset, B.Check, B.Message);
   });
 }
 

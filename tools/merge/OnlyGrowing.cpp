@@ -142,7 +142,7 @@ std::optional<Finding> judge(const Class &C, llvm::StringRef Key,
                 (InnerGrows ? " or from the containers it holds" : "") +
                 ", so a long-running process keeps every element forever",
             {}};
-  llvm::stable_sort(Sites, [](const GrowthSite &A, const GrowthSite &B) {
+  llvm::sort(Sites, [](const GrowthSite &A, const GrowthSite &B) {
     return std::tie(A.Level, A.At.File, A.At.Offset) <
            std::tie(B.Level, B.At.File, B.At.Offset);
   });
@@ -171,7 +171,8 @@ onlyGrowingContainers(llvm::ArrayRef<UnitFacts> Units) {
     }
   }
   std::vector<Finding> Findings;
-  for (const auto &[Key, C] : Classes) {
+  for (const auto &Entry : Classes) {
+    const Class &C = Entry.second;
     // Judged by the check already, or still missing a body: a removal may
     // be in code that no facts cover.
     if (C.JudgedInAUnit || llvm::any_of(C.NeedsBodies, [&](const auto &F) {
