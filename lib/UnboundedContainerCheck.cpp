@@ -626,15 +626,20 @@ void UnboundedContainerCheck::forEachBody(
     const {
   // Growth in constructors and set-up functions happens once per object;
   // their removals count (a worker lambda that the constructor starts
-  // drains the queue).
-  for (const FunctionDecl *Function : functionsNeedingBodies(Class)) {
+  // drains the queue). Implicit member functions count too: a copy
+  // assignment the unit uses replaces the contents.
+  for (const CXXMethodDecl *Method : Class.methods()) {
     const FunctionDecl *Definition = nullptr;
-    if (!Function->hasBody(Definition))
-      continue;
-    Visit(*Function, *Definition->getBody(),
-          !llvm::isa<CXXConstructorDecl, CXXDestructorDecl>(Function) &&
-              !SetUpFunctions.matches(*Function));
+    if (Method->hasBody(Definition))
+      Visit(*Method, *Definition->getBody(),
+            !llvm::isa<CXXConstructorDecl, CXXDestructorDecl>(Method) &&
+                !SetUpFunctions.matches(*Method));
   }
+  for (const Decl *D : Class.decls())
+    if (const auto *Template = llvm::dyn_cast<FunctionTemplateDecl>(D))
+      if (const Stmt *Body = Template->getTemplatedDecl()->getBody())
+        Visit(*Template->getTemplatedDecl(), *Body,
+              !SetUpFunctions.matches(*Template->getTemplatedDecl()));
 }
 
 llvm::MapVector<const FieldDecl *, UnboundedContainerCheck::Uses>
