@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "BlockingCallInCoroutineCheck.h"
+#include "Compat.h"
 #include "support/Coroutines.h"
 #include "support/FixItUtils.h"
 #include "support/StmtWalk.h"
@@ -94,7 +95,7 @@ BlockingCallInCoroutineCheck::BlockingCallInCoroutineCheck(
       BlockingTypes(readNameList("BlockingTypes", DefaultBlockingTypes)),
       OffloadFunctions(
           readNameList("OffloadFunctions", DefaultOffloadFunctions)),
-      ReplacementsOption(Options.get("Replacements", "").str()) {
+      ReplacementsOption(optionValue("Replacements", "")) {
   // "::qualified::name=replacement code;..."
   llvm::SmallVector<StringRef, 4> Entries;
   StringRef(ReplacementsOption).split(Entries, ';', -1, false);
@@ -103,7 +104,7 @@ BlockingCallInCoroutineCheck::BlockingCallInCoroutineCheck(
     auto [From, To] = Entry.split('=');
     From = From.trim();
     To = To.trim();
-    if (!From.starts_with("::") || To.empty()) {
+    if (!compat::startsWith(From, "::") || To.empty()) {
       configurationDiag("invalid entry '%0' in option '%1': write "
                         "'::qualified::name=replacement'",
                         DiagnosticIDs::Error)
@@ -236,7 +237,7 @@ void BlockingCallInCoroutineCheck::report(const Stmt &Call,
   auto Replacement = Replacements.find(Name);
   bool Replace =
       !Inner && Replacement != Replacements.end() &&
-      !(InHandler && StringRef(Replacement->second).starts_with("co_await"));
+      !(InHandler && compat::startsWith(StringRef(Replacement->second), "co_await"));
   bool Fixed = false;
   {
     // A constructor is named by its class as the code spells it.

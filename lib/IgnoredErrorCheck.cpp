@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "IgnoredErrorCheck.h"
+#include "Compat.h"
 #include "support/DiscardedResult.h"
 #include "support/FixItUtils.h"
 #include "support/StmtWalk.h"
@@ -48,7 +49,8 @@ AST_MATCHER(NamedDecl, namesAQuery) {
 AST_MATCHER(CallExpr, writesAWakeUpToken) {
   const FunctionDecl *Callee = Node.getDirectCallee();
   if (!Callee || !Callee->getIdentifier() || Node.getNumArgs() != 3 ||
-      !llvm::is_contained({"write", "send"}, Callee->getName()))
+      !llvm::is_contained(llvm::ArrayRef<StringRef>({"write", "send"}),
+                          Callee->getName()))
     return false;
   const auto *Size = llvm::dyn_cast<UnaryExprOrTypeTraitExpr>(
       Node.getArg(2)->IgnoreParenImpCasts());
@@ -164,7 +166,7 @@ AST_MATCHER(FunctionDecl, cannotReportFailure) {
 std::string substitute(StringRef Pattern, StringRef Name) {
   std::string Out;
   for (size_t I = 0; I < Pattern.size(); ++I) {
-    if (Pattern.substr(I).starts_with("%0")) {
+    if (compat::startsWith(Pattern.substr(I), "%0")) {
       Out += Name.str();
       ++I;
     } else {

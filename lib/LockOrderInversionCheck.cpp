@@ -164,9 +164,9 @@ void LockOrderInversionCheck::summarise(const FunctionDecl &Function) {
 
 void LockOrderInversionCheck::addEdge(const Edge &E) {
   if (E.Held.Mutex == E.Acquired.Mutex)
-    SelfEdges.try_emplace(E.Where, E);
+    SelfEdges.insert({E.Where, E});
   else
-    Edges.try_emplace({E.Held.Mutex, E.Acquired.Mutex}, E);
+    Edges.insert({{E.Held.Mutex, E.Acquired.Mutex}, E});
 }
 
 const std::vector<Acquisition> &

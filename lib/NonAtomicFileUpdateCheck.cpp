@@ -122,8 +122,8 @@ const Expr *strip(const Expr *E) {
     if (const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(E);
         Call && Call->getMethodDecl() &&
         Call->getMethodDecl()->getIdentifier() &&
-        llvm::is_contained({StringRef("c_str"), StringRef("string"),
-                            StringRef("native"), StringRef("data")},
+        llvm::is_contained(llvm::ArrayRef<StringRef>({StringRef("c_str"), StringRef("string"),
+                            StringRef("native"), StringRef("data")}),
                            Call->getMethodDecl()->getName()))
       E = Call->getImplicitObjectArgument();
     if (E == Before)

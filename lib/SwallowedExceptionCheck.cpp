@@ -387,7 +387,7 @@ bool SwallowedExceptionCheck::isDeliberate(const CXXCatchStmt &Handler,
     return false;
   // A failure while another one is being handled (clean-up, a rollback, a
   // report that failed): the first one is what matters.
-  if (llvm::any_of(llvm::ArrayRef(Enclosing).drop_front(),
+  if (llvm::any_of(llvm::ArrayRef<const Stmt *>(Enclosing).drop_front(),
                    [](const Stmt *S) { return llvm::isa<CXXCatchStmt>(S); }) ||
       deliversAnotherFailure(*Root, Handler))
     return true;
@@ -398,7 +398,7 @@ bool SwallowedExceptionCheck::isDeliberate(const CXXCatchStmt &Handler,
   if (!isEmpty(Handler))
     return false;
   return mustNotThrow(Function) ||
-         isInLoopBody(*Try, llvm::ArrayRef(Enclosing).drop_front()) ||
+         isInLoopBody(*Try, llvm::ArrayRef<const Stmt *>(Enclosing).drop_front()) ||
          (IgnoreExplainedHandlers &&
           hasExplainingComment(Handler, Context.getSourceManager(),
                                Context.getLangOpts()));

@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "UnboundedContainerCheck.h"
+#include "Compat.h"
 #include "facts/ContainerGrowth.h"
 #include "support/Calls.h"
 #include "support/Facts.h"
@@ -80,7 +81,7 @@ const FieldDecl *elementOf(const Expr *E, const CXXRecordDecl &Class,
   if (const auto *Call = llvm::dyn_cast_or_null<CXXMemberCallExpr>(E);
       Call && Call->getMethodDecl() && Call->getMethodDecl()->getIdentifier() &&
       llvm::is_contained(
-          {StringRef("at"), StringRef("back"), StringRef("front")},
+          llvm::ArrayRef<StringRef>({StringRef("at"), StringRef("back"), StringRef("front")}),
           Call->getMethodDecl()->getName())) {
     *Access = Call;
     return memberOf(Call->getImplicitObjectArgument(), Class);
@@ -210,7 +211,7 @@ const CXXRecordDecl *pointee(QualType Type) {
   const auto *Smart = llvm::dyn_cast_or_null<ClassTemplateSpecializationDecl>(
       Type->getAsCXXRecordDecl());
   if (!Smart || !Smart->getIdentifier() || !isInStd(*Smart) ||
-      !llvm::is_contained({StringRef("unique_ptr"), StringRef("shared_ptr")},
+      !llvm::is_contained(llvm::ArrayRef<StringRef>({StringRef("unique_ptr"), StringRef("shared_ptr")}),
                           Smart->getName()) ||
       Smart->getTemplateArgs().size() == 0 ||
       Smart->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
@@ -582,7 +583,7 @@ functionsNeedingBodies(const CXXRecordDecl &Class) {
   std::vector<const FunctionDecl *> Needed;
   for (const CXXMethodDecl *Method : Class.methods())
     if (!Method->isImplicit() && !Method->isDefaulted() &&
-        !Method->isDeleted() && !Method->isPureVirtual())
+        !Method->isDeleted() && !compat::isPureVirtual(*Method))
       Needed.push_back(Method);
   for (const Decl *D : Class.decls())
     if (const auto *Template = llvm::dyn_cast<FunctionTemplateDecl>(D))

@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "UnguardedMemberCheck.h"
+#include "Compat.h"
 #include "support/Calls.h"
 #include "support/Coroutines.h"
 #include "support/FixItUtils.h"
@@ -144,7 +145,7 @@ std::string lineCommentAbove(const Decl &D) {
     size_t Start = Before.rfind('\n');
     StringRef Line =
         Before.substr(Start == StringRef::npos ? 0 : Start + 1).trim();
-    if (!Line.starts_with("//"))
+    if (!compat::startsWith(Line, "//"))
       break;
     Text = Line.str() + " " + Text;
     if (Start == StringRef::npos)
@@ -185,7 +186,7 @@ bool assertsLockHeld(const CallExpr &Call) {
   if (!Callee)
     return false;
   for (const Attr *A : Callee->attrs())
-    if (StringRef(A->getSpelling()).starts_with("assert_"))
+    if (compat::startsWith(StringRef(A->getSpelling()), "assert_"))
       return true;
   return Callee->getIdentifier() && (Callee->getName() == "AssertHeld" ||
                                      Callee->getName() == "AssertReaderHeld" ||

@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "WaitWithoutTimeoutCheck.h"
+#include "Compat.h"
 #include "support/Calls.h"
 #include "support/Coroutines.h"
 #include "support/EnclosingFunctions.h"
@@ -153,9 +154,10 @@ WaitWithoutTimeoutCheck::WaitWithoutTimeoutCheck(StringRef Name,
       AllowedFunctions(
           readNameList("AllowedFunctions", DefaultAllowedFunctions)),
       CheckPredicateWaits(readBool("CheckPredicateWaits", false)),
-      DefaultTimeout(Options.get("DefaultTimeout", "std::chrono::seconds(30)")
-                         .trim()
-                         .str()),
+      DefaultTimeout(
+          StringRef(optionValue("DefaultTimeout", "std::chrono::seconds(30)"))
+              .trim()
+              .str()),
       Inserter(readIncludeStyle()) {
   // The value is pasted into code: one expression, nothing more.
   if (DefaultTimeout.empty() ||
@@ -255,7 +257,8 @@ bool WaitWithoutTimeoutCheck::implementsAWait(const FunctionDecl &Function,
   const auto *Method = llvm::dyn_cast<CXXMethodDecl>(&Function);
   const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(&Wait);
   if (!Method || !Method->getIdentifier() || !Call ||
-      !llvm::is_contained({"wait", "get", "join"}, Method->getName().lower()))
+      !llvm::is_contained(llvm::ArrayRef<StringRef>({"wait", "get", "join"}),
+                          Method->getName().lower()))
     return false;
   const ValueDecl *Object = namedObject(Call->getImplicitObjectArgument());
   return Object && llvm::isa<FieldDecl>(Object);
@@ -347,7 +350,7 @@ WaitWithoutTimeoutCheck::waitFor(const CXXMemberCallExpr &Call,
                                    Context.getSourceManager(),
                                    Context.getLangOpts()),
         ", " + DefaultTimeout));
-  if (StringRef(DefaultTimeout).starts_with("std::chrono::") &&
+  if (compat::startsWith(DefaultTimeout, "std::chrono::") &&
       !isDeclaredInStd(Context, "chrono"))
     if (auto Include =
             Inserter.include(Call.getBeginLoc(), Context.getSourceManager(),

@@ -12,10 +12,19 @@ config.suffixes = [".cpp", ".c", ".test"]
 config.excludes = ["Inputs", "probes", "check_async_tidy.py", "check_lists.py"]
 config.test_source_root = os.path.dirname(os.path.abspath(__file__))
 config.test_exec_root = os.path.join(config.build_dir, "test")
+# The tests that install the package with dpkg run one at a time.
+lit_config.parallelism_groups["dpkg"] = 1
 
 # FileCheck, not and the clang of the version under test come first.
 config.environment["PATH"] = os.pathsep.join(
     [config.llvm_bin_dir, config.environment.get("PATH", os.environ["PATH"])])
+
+# clang-tidy 14 reads CheckOptions only as a list of keys and values: its
+# tests run it through a wrapper that rewrites the mapping form of -config.
+if config.llvm_major == "14":
+    config.environment["ASYNCTIDY_REAL_CLANG_TIDY"] = config.clang_tidy
+    config.clang_tidy = os.path.join(config.test_source_root,
+                                     "clang_tidy_list_options.py")
 
 driver = " ".join([
     config.python, os.path.join(config.test_source_root, "check_async_tidy.py"),
@@ -53,6 +62,12 @@ config.substitutions.append(
     ("%other_clang_tidy", "/usr/lib/llvm-%s/bin/clang-tidy" % config.other_llvm_major))
 
 config.available_features.add("llvm-" + config.llvm_major)
+# Tests whose subject does not change with the LLVM version (every option's
+# parsing, the benchmark, the Bazel aspect, the editor, the SARIF validator)
+# need "once": scripts/test.sh runs them with the first version it tests and
+# passes --param once=0 for the others, to keep CI within its hour.
+if lit_config.params.get("once", "1") != "0":
+    config.available_features.add("once")
 # In a sanitizer build any report aborts the process (so that the test
 # fails) and is also written under sanitizer-reports/, which scripts/test.sh
 # requires to be empty. clang-tidy itself is not instrumented: its leaks at

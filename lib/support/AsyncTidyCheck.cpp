@@ -38,14 +38,15 @@ private:
 
 AsyncTidyCheck::AsyncTidyCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context), CheckName(Name.str()),
-      SystemHeaders(Context->getOptions().SystemHeaders.value_or(false)) {
+      SystemHeaders(compat::toStd(Context->getOptions().SystemHeaders).value_or(false)) {
   // Switches for every check, so they are also global options.
   IgnoreTestCode = readModuleSwitch("IgnoreTestCode");
   IgnoreExampleCode = readModuleSwitch("IgnoreExampleCode");
 }
 
 bool AsyncTidyCheck::readModuleSwitch(StringRef Option) {
-  StringRef Value = Options.getLocalOrGlobal(Option, "true").trim();
+  std::string Text = optionValue(Option, "true", /*OrGlobal=*/true);
+  StringRef Value = StringRef(Text).trim();
   bool On = !(Value.equals_insensitive("false") || Value == "0");
   if (On && !Value.equals_insensitive("true") && Value != "1")
     configurationDiag("option '%0' must be 'true' or 'false', not '%1'; "
@@ -57,6 +58,13 @@ bool AsyncTidyCheck::readModuleSwitch(StringRef Option) {
 }
 
 AsyncTidyCheck::~AsyncTidyCheck() = default;
+
+std::string AsyncTidyCheck::optionValue(StringRef Option, StringRef Default,
+                                        bool OrGlobal) const {
+  // A std::string: until LLVM 15 the options are returned as one.
+  return OrGlobal ? std::string(Options.getLocalOrGlobal(Option, Default))
+                  : std::string(Options.get(Option, Default));
+}
 
 void AsyncTidyCheck::registerMatchers(ast_matchers::MatchFinder *Finder) {
   Start = std::make_unique<UnitStart>(*this);
@@ -97,8 +105,8 @@ std::string AsyncTidyCheck::optionKey(StringRef Option) const {
 
 const NameList &AsyncTidyCheck::readNameList(StringRef Option,
                                              StringRef Default) {
-  StringRef Value = Options.get(Option, Default);
-  StoredOptions.emplace_back(Option.str(), Value.str());
+  std::string Value = optionValue(Option, Default);
+  StoredOptions.emplace_back(Option.str(), Value);
   NameLists.push_back(
       NameList::parse(Value, [&](StringRef Entry, StringRef Why) {
         configurationDiag("invalid regular expression '%0' in option '%1': "
@@ -111,7 +119,8 @@ const NameList &AsyncTidyCheck::readNameList(StringRef Option,
 
 std::string AsyncTidyCheck::readFunctionName(StringRef Option,
                                              StringRef Default) {
-  StringRef Value = Options.get(Option, Default).trim();
+  std::string Text = optionValue(Option, Default);
+  StringRef Value = StringRef(Text).trim();
   StoredOptions.emplace_back(Option.str(), Value.str());
   // The value is pasted into fix-its, so it must be a name and nothing else.
   static const llvm::Regex QualifiedIdentifier(
@@ -127,7 +136,8 @@ std::string AsyncTidyCheck::readFunctionName(StringRef Option,
 }
 
 std::string AsyncTidyCheck::readSize(StringRef Option) {
-  StringRef Value = Options.get(Option, "").trim();
+  std::string Text = optionValue(Option, "");
+  StringRef Value = StringRef(Text).trim();
   StoredOptions.emplace_back(Option.str(), Value.str());
   static const llvm::Regex Size("^([1-9][0-9]*|(::)?[A-Za-z_][A-Za-z_0-9]*"
                                 "(::[A-Za-z_][A-Za-z_0-9]*)*)$");
@@ -143,7 +153,8 @@ std::string AsyncTidyCheck::readSize(StringRef Option) {
 
 std::string AsyncTidyCheck::readChoice(StringRef Option, StringRef Default,
                                        llvm::ArrayRef<StringRef> Choices) {
-  StringRef Value = Options.get(Option, Default).trim();
+  std::string Text = optionValue(Option, Default);
+  StringRef Value = StringRef(Text).trim();
   if (!llvm::is_contained(Choices, Value)) {
     configurationDiag("option '%0' must be one of '%1', not '%2'; '%3' is used",
                       DiagnosticIDs::Error)
@@ -155,7 +166,8 @@ std::string AsyncTidyCheck::readChoice(StringRef Option, StringRef Default,
 }
 
 bool AsyncTidyCheck::readBool(StringRef Option, bool Default) {
-  StringRef Value = Options.get(Option, Default ? "true" : "false").trim();
+  std::string Text = optionValue(Option, Default ? "true" : "false");
+  StringRef Value = StringRef(Text).trim();
   bool Result = Default;
   if (Value.equals_insensitive("true") || Value == "1")
     Result = true;
@@ -171,7 +183,8 @@ bool AsyncTidyCheck::readBool(StringRef Option, bool Default) {
 }
 
 unsigned AsyncTidyCheck::readCount(StringRef Option, unsigned Default) {
-  StringRef Value = Options.get(Option, std::to_string(Default)).trim();
+  std::string Text = optionValue(Option, std::to_string(Default));
+  StringRef Value = StringRef(Text).trim();
   unsigned Result = Default;
   if (Value.getAsInteger(10, Result) || Result == 0) {
     configurationDiag("option '%0' must be a positive integer, not '%1'; "
@@ -185,7 +198,8 @@ unsigned AsyncTidyCheck::readCount(StringRef Option, unsigned Default) {
 }
 
 utils::IncludeSorter::IncludeStyle AsyncTidyCheck::readIncludeStyle() {
-  StringRef Value = Options.getLocalOrGlobal("IncludeStyle", "llvm").trim();
+  std::string Text = optionValue("IncludeStyle", "llvm", /*OrGlobal=*/true);
+  StringRef Value = StringRef(Text).trim();
   auto Style = utils::IncludeSorter::IS_LLVM;
   if (Value.equals_insensitive("google"))
     Style = utils::IncludeSorter::IS_Google;
@@ -202,7 +216,9 @@ utils::IncludeSorter::IncludeStyle AsyncTidyCheck::readIncludeStyle() {
 
 std::string AsyncTidyCheck::readFactsDirectory() {
   std::string Value =
-      Options.getLocalOrGlobal("FactsDirectory", "").trim().str();
+      StringRef(optionValue("FactsDirectory", "", /*OrGlobal=*/true))
+          .trim()
+          .str();
   StoredOptions.emplace_back("FactsDirectory", Value);
   // A directory that cannot be made is known now; it is made when the first
   // facts are written.

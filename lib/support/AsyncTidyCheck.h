@@ -8,6 +8,7 @@
 #ifndef ASYNCTIDY_SUPPORT_ASYNCTIDYCHECK_H
 #define ASYNCTIDY_SUPPORT_ASYNCTIDYCHECK_H
 
+#include "Compat.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/utils/IncludeSorter.h"
 #include "support/NameList.h"
@@ -42,7 +43,7 @@ public:
   /// definition, not once per instantiation. This also spares clang-tidy the
   /// parent map that asking "is this node in an instantiation?" would build
   /// for the whole translation unit.
-  std::optional<TraversalKind> getCheckTraversalKind() const override {
+  compat::Optional<TraversalKind> getCheckTraversalKind() const override {
     return TK_IgnoreUnlessSpelledInSource;
   }
 
@@ -99,6 +100,10 @@ protected:
 
   /// The user-facing key of a local option, "async-check.Option".
   std::string optionKey(StringRef Option) const;
+
+  /// The option's text as written (local, or also global with \p OrGlobal).
+  std::string optionValue(StringRef Option, StringRef Default,
+                          bool OrGlobal = false) const;
 
 private:
   class UnitStart;

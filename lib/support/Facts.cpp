@@ -34,7 +34,7 @@ std::string portablePath(StringRef Path, const SourceManager &Sources) {
 }
 
 std::string fileOf(SourceLocation Loc, const SourceManager &Sources) {
-  OptionalFileEntryRef File =
+  auto File =
       Sources.getFileEntryRefForID(Sources.getFileID(Sources.getFileLoc(Loc)));
   return File ? portablePath(File->getName(), Sources) : "";
 }
@@ -74,7 +74,7 @@ std::string writeFacts(StringRef Directory, StringRef Check,
   // One file per unit and check; the hash tells apart units of one name.
   std::string Name =
       llvm::sys::path::filename(Unit).str() + "-" +
-      llvm::utohexstr(llvm::xxh3_64bits(Unit + "\n" + Check.str()), true) +
+      llvm::utohexstr(llvm::xxHash64(Unit + "\n" + Check.str()), true) +
       "." + Check.str() + ::asynctidy::facts::FileSuffix.str();
   llvm::SmallString<256> Temporary, Final(Directory);
   llvm::sys::path::append(Final, Name);

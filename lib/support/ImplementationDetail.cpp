@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "support/ImplementationDetail.h"
+#include "Compat.h"
 #include "clang/AST/Decl.h"
 
 namespace clang::tidy::asynctidy {
@@ -19,7 +20,7 @@ static bool isImplementationNamespaceName(StringRef Name) {
     return true;
   for (StringRef Word : {"detail", "internal", "impl"}) {
     StringRef Rest = Name;
-    if (Rest.consume_back(Word) && (Rest.empty() || Rest.ends_with("_")))
+    if (Rest.consume_back(Word) && (Rest.empty() || compat::endsWith(Rest, "_")))
       return true;
   }
   return false;

@@ -7,6 +7,7 @@
 
 #include "support/IncludeFixes.h"
 #include "support/MacroOrigin.h"
+#include "Compat.h"
 #include "clang/Basic/SourceManager.h"
 #include <map>
 #include <string>
@@ -51,7 +52,7 @@ bool maySuppress(SourceLocation Loc, const SourceManager &SM) {
 } // namespace
 
 IncludeFixes::IncludeFixes(utils::IncludeSorter::IncludeStyle Style)
-    : Inserter(Style, /*SelfContainedDiags=*/false) {}
+    : Inserter(Style) {}
 
 void IncludeFixes::registerPreprocessor(Preprocessor *PP) {
   Inserter.registerPreprocessor(PP);
@@ -71,7 +72,7 @@ std::optional<FixItHint> IncludeFixes::include(SourceLocation Loc,
   if (!Entry.Computed) {
     // IncludeInserter answers once per file and header; the answer is kept
     // for the fixes that follow, of any check.
-    Entry.Hint = Inserter.createIncludeInsertion(File, Header);
+    Entry.Hint = compat::toStd(Inserter.createIncludeInsertion(File, Header));
     Entry.Computed = true;
   }
   // With --fix-notes a note's fix is applied alongside every warning's, so a

@@ -8,6 +8,7 @@
 #ifndef ASYNCTIDY_SUPPORT_INCLUDEFIXES_H
 #define ASYNCTIDY_SUPPORT_INCLUDEFIXES_H
 
+#include "Compat.h"
 #include "clang-tidy/utils/IncludeInserter.h"
 #include <optional>
 
@@ -42,7 +43,7 @@ public:
   }
 
 private:
-  utils::IncludeInserter Inserter;
+  compat::IncludeInserter Inserter;
 };
 
 } // namespace clang::tidy::asynctidy

@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "support/LockScopes.h"
+#include "Compat.h"
 #include "support/Coroutines.h"
 #include "support/Records.h"
 #include "support/StmtPath.h"
@@ -64,7 +65,8 @@ llvm::SmallVector<const Stmt *, 2> branchesOf(const Stmt &S) {
   // A for loop's increment runs after its body.
   if (const auto *For = llvm::dyn_cast<ForStmt>(&S))
     Branches.push_back(For->getInc());
-  llvm::erase(Branches, nullptr);
+  Branches.erase(std::remove(Branches.begin(), Branches.end(), nullptr),
+                 Branches.end());
   return Branches;
 }
 
@@ -172,7 +174,7 @@ llvm::SmallVector<const ValueDecl *, 1> mutexesOf(const VarDecl &Guard) {
           Mutex ? Mutex->getType().getNonReferenceType()->getAsTagDecl()
                 : nullptr;
       if (Mutex && !llvm::isa<EnumConstantDecl>(Mutex) &&
-          !(Tag && Tag->getIdentifier() && Tag->getName().ends_with("_lock_t")))
+          !(Tag && Tag->getIdentifier() && compat::endsWith(Tag->getName(), "_lock_t")))
         Mutexes.push_back(Mutex);
     }
   return Mutexes;

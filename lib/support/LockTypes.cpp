@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "support/LockTypes.h"
+#include "Compat.h"
 #include "support/Records.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
@@ -101,11 +102,11 @@ bool implementsSynchronisation(const CXXRecordDecl &Record) {
     // `unlock`, `unlock_shared`, `UnlockHere`; not `unlocked_size`.
     StringRef Rest = Function->getName().drop_front(6);
     Unlocks |=
-        StringRef(Name).starts_with("unlock") &&
+        compat::startsWith(Name, "unlock") &&
         (Rest.empty() || Rest.front() == '_' || isUppercase(Rest.front()));
     Waits |= Name == "wait";
     Wakes |= Name == "set" || Name == "signal" ||
-             StringRef(Name).starts_with("notify");
+             compat::startsWith(Name, "notify");
   }
   return Unlocks || (Waits && Wakes);
 }
@@ -150,10 +151,8 @@ static bool defaultsToMutex(const FieldDecl &Field, const NameList &Mutexes) {
       Parameters->getParam(Parameter->getIndex()));
   if (!Decl || !Decl->hasDefaultArgument())
     return false;
-  const TemplateArgument &Default = Decl->getDefaultArgument().getArgument();
-  const CXXRecordDecl *Record = Default.getKind() == TemplateArgument::Type
-                                    ? recordOf(Default.getAsType())
-                                    : nullptr;
+  QualType Default = compat::defaultTypeArgument(*Decl);
+  const CXXRecordDecl *Record = Default.isNull() ? nullptr : recordOf(Default);
   return Record && isMutexType(*Record, Mutexes);
 }
 
@@ -161,9 +160,9 @@ bool isCLockType(QualType Type) {
   for (const auto *Typedef = Type->getAs<TypedefType>(); Typedef;
        Typedef = Typedef->desugar()->getAs<TypedefType>())
     if (llvm::is_contained(
-            {StringRef("pthread_mutex_t"), StringRef("pthread_rwlock_t"),
+            llvm::ArrayRef<StringRef>({StringRef("pthread_mutex_t"), StringRef("pthread_rwlock_t"),
              StringRef("pthread_spinlock_t"), StringRef("mtx_t"),
-             StringRef("SRWLOCK"), StringRef("CRITICAL_SECTION")},
+             StringRef("SRWLOCK"), StringRef("CRITICAL_SECTION")}),
             Typedef->getDecl()->getName()))
       return true;
   return false;

@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "support/MacroOrigin.h"
+#include "Compat.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 
@@ -30,7 +31,7 @@ bool isInAssertion(SourceLocation Loc, const SourceManager &SM,
   for (; Loc.isMacroID(); Loc = SM.getImmediateMacroCallerLoc(Loc)) {
     StringRef Name = Lexer::getImmediateMacroName(Loc, SM, LangOpts);
     if (Name.lower().find("assert") != std::string::npos ||
-        Name.starts_with("CHECK") || Name.starts_with("DCHECK"))
+        compat::startsWith(Name, "CHECK") || compat::startsWith(Name, "DCHECK"))
       return true;
   }
   return false;

@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "support/NameList.h"
+#include "Compat.h"
 #include "clang/AST/DeclCXX.h"
 #include "llvm/ADT/SmallVector.h"
 
@@ -54,7 +55,7 @@ NameList NameList::parse(
       OnInvalid(Entry, Why);
       continue;
     }
-    std::string Anchored = Entry.starts_with("::")
+    std::string Anchored = compat::startsWith(Entry, "::")
                                ? ("^(" + Entry + ")$").str()
                                : ("^(.*::)?(" + Entry + ")$").str();
     List.Patterns.emplace_back(Anchored);

@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "support/StmtWalk.h"
+#include "Compat.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 
@@ -25,7 +26,7 @@ void forEachStmtOfFunction(const Stmt &Root,
   // Only the operand of a co_await or co_yield is the user's; the calls to
   // await_ready, await_suspend and await_resume are the compiler's.
   if (const auto *Suspend = llvm::dyn_cast<CoroutineSuspendExpr>(&Root)) {
-    if (const Expr *Operand = Suspend->getOperand())
+    if (const Expr *Operand = compat::suspendOperand(*Suspend))
       forEachStmtOfFunction(*Operand, Visit);
     return;
   }

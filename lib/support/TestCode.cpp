@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "support/TestCode.h"
+#include "Compat.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/Path.h"
@@ -20,19 +21,20 @@ static bool isTestFrameworkHeader(StringRef Path) {
   StringRef Name = llvm::sys::path::filename(Path);
   StringRef Parent = llvm::sys::path::parent_path(Path);
   StringRef Directory = llvm::sys::path::filename(Parent);
-  if (Directory == "catch2" || Parent.ends_with("boost/test"))
+  if (Directory == "catch2" || compat::endsWith(Parent, "boost/test"))
     return true;
   if ((Name == "gtest.h" && Directory == "gtest") ||
       (Name == "gmock.h" && Directory == "gmock"))
     return true;
-  return llvm::is_contained({"catch.hpp", "doctest.h", "unit_test.hpp",
-                             "UnitTest++.h", "unittestpp.h"},
-                            Name);
+  return llvm::is_contained(
+      llvm::ArrayRef<StringRef>({"catch.hpp", "doctest.h", "unit_test.hpp",
+                                 "UnitTest++.h", "unittestpp.h"}),
+      Name);
 }
 
 bool includesTestFramework(const SourceManager &SM) {
   for (auto It = SM.fileinfo_begin(), End = SM.fileinfo_end(); It != End; ++It)
-    if (isTestFrameworkHeader(It->first.getName()))
+    if (isTestFrameworkHeader(compat::fileName(It->first)))
       return true;
   return false;
 }
@@ -68,7 +70,7 @@ bool isInTestCode(SourceLocation Loc, const SourceManager &SM,
   if (Where.isInvalid() || SM.isInSystemHeader(Where))
     return false;
   FileID File = SM.getFileID(Where);
-  OptionalFileEntryRef Entry = SM.getFileEntryRefForID(File);
+  auto Entry = SM.getFileEntryRefForID(File);
   if (Entry && hasTestFileName(Entry->getName()))
     return true;
   if (!UnitIncludesFramework())
@@ -81,7 +83,7 @@ bool isInExampleCode(SourceLocation Loc, const SourceManager &SM) {
   SourceLocation Where = SM.getExpansionLoc(Loc);
   if (Where.isInvalid() || SM.isInSystemHeader(Where))
     return false;
-  OptionalFileEntryRef Entry = SM.getFileEntryRefForID(SM.getFileID(Where));
+  auto Entry = SM.getFileEntryRefForID(SM.getFileID(Where));
   return Entry &&
          isInDirectoryNamed(Entry->getName(),
                             {"example", "examples", "sample", "samples",

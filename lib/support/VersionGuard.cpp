@@ -6,7 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "support/VersionGuard.h"
-#include "llvm-c/Core.h"
+#include "CompatLLVM.h"
 #include <cstdio>
 #include <cstdlib>
 
@@ -16,8 +16,8 @@ VersionGuard::VersionGuard() {
   // LLVMGetVersion is part of LLVM's stable C interface, so calling it is
   // safe whichever version answers.
   unsigned Major = 0, Minor = 0, Patch = 0;
-  LLVMGetVersion(&Major, &Minor, &Patch);
-  if (Major == ASYNCTIDY_LLVM_MAJOR)
+  if (!::asynctidy::compat::hostLLVMVersion(Major, Minor, Patch) ||
+      Major == ASYNCTIDY_LLVM_MAJOR)
     return;
   std::fprintf(stderr,
                "error: the asynctidy module was built for LLVM %d, but a tool "

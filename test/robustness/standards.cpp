@@ -7,7 +7,7 @@
 // RUN: %check_async_tidy --fix-notes --check-suffix=,OLD %s async-* %t-14 -config="%{config}" -- -std=c++14 -I%inputs
 // RUN: %check_async_tidy --fix-notes --check-suffix=,NEW %s async-* %t-17 -config="%{config}" -- -std=c++17 -I%inputs
 // RUN: %check_async_tidy --fix-notes --check-suffix=,NEW,CORO %s async-* %t-20 -config="%{config}" -- -std=c++20 -I%inputs
-// RUN: %check_async_tidy --fix-notes --check-suffix=,NEW,CORO %s async-* %t-23 -config="%{config}" -- -std=c++23 -I%inputs
+// RUN: %check_async_tidy --fix-notes --check-suffix=,NEW,CORO %s async-* %t-23 -config="%{config}" -- -std=c++2b -I%inputs
 
 #include <condition_variable>
 #include <exception>

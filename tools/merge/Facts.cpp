@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Facts.h"
+#include "CompatLLVM.h"
 #include "facts/FactsFormat.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -29,7 +30,7 @@ llvm::Error listFiles(const std::string &Input,
   std::error_code Error;
   for (llvm::sys::fs::recursive_directory_iterator It(Input, Error), End;
        It != End && !Error; It.increment(Error))
-    if (llvm::StringRef(It->path()).ends_with(facts::FileSuffix))
+    if (compat::endsWith(It->path(), facts::FileSuffix))
       Files.push_back(It->path());
   if (Error)
     return error(Input + ": " + Error.message());
@@ -45,9 +46,9 @@ llvm::Expected<UnitFacts> readFile(const std::string &Path) {
   if (!Parsed)
     return error(Path + ": not JSON: " + llvm::toString(Parsed.takeError()));
   llvm::json::Object *Object = Parsed->getAsObject();
-  if (!Object || Object->getString("format") != facts::FormatName)
+  if (!Object || compat::toStd(Object->getString("format")) != facts::FormatName)
     return error(Path + ": not an asynctidy facts file");
-  std::optional<int64_t> Version = Object->getInteger("version");
+  std::optional<int64_t> Version = compat::toStd(Object->getInteger("version"));
   if (Version != facts::FormatVersion)
     return error(Path + ": facts of format version " +
                  (Version ? std::to_string(*Version) : "(none)") +
@@ -55,8 +56,8 @@ llvm::Expected<UnitFacts> readFile(const std::string &Path) {
                  std::to_string(facts::FormatVersion) +
                  ": record the facts with the asynctidy module of the same "
                  "release as the merge");
-  std::optional<llvm::StringRef> Check = Object->getString("check");
-  std::optional<llvm::StringRef> Unit = Object->getString("unit");
+  std::optional<llvm::StringRef> Check = compat::toStd(Object->getString("check"));
+  std::optional<llvm::StringRef> Unit = compat::toStd(Object->getString("unit"));
   if (!Check || !Unit)
     return error(Path + ": no check or unit named");
   return UnitFacts{Path, Check->str(), Unit->str(), std::move(*Object)};
@@ -84,10 +85,10 @@ bool readLocation(const llvm::json::Value *Value, Location &Out) {
   const llvm::json::Array *Parts = Value ? Value->getAsArray() : nullptr;
   if (!Parts || Parts->size() != 4)
     return false;
-  std::optional<llvm::StringRef> File = (*Parts)[0].getAsString();
-  std::optional<int64_t> Line = (*Parts)[1].getAsInteger();
-  std::optional<int64_t> Column = (*Parts)[2].getAsInteger();
-  std::optional<int64_t> Offset = (*Parts)[3].getAsInteger();
+  std::optional<llvm::StringRef> File = compat::toStd((*Parts)[0].getAsString());
+  std::optional<int64_t> Line = compat::toStd((*Parts)[1].getAsInteger());
+  std::optional<int64_t> Column = compat::toStd((*Parts)[2].getAsInteger());
+  std::optional<int64_t> Offset = compat::toStd((*Parts)[3].getAsInteger());
   if (!File || !Line || !Column || !Offset)
     return false;
   Out = {File->str(), unsigned(*Line), unsigned(*Column), unsigned(*Offset)};

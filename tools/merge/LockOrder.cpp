@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "LockOrder.h"
+#include "CompatLLVM.h"
 #include "facts/Graph.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/StringMap.h"
@@ -94,7 +95,7 @@ llvm::Expected<MutexUse> LockOrderMerge::readUse(const UnitFacts &Unit,
   MutexUse Use{0, {}};
   if (!O || !O->getString("mutex") || !readLocation(O->get("at"), Use.At))
     return malformed(Unit, "a mutex without a key or a place");
-  Use.Mutex = id(*O->getString("mutex"), O->getString("name").value_or(""));
+  Use.Mutex = id(*O->getString("mutex"), compat::toStd(O->getString("name")).value_or(""));
   return Use;
 }
 
@@ -105,8 +106,9 @@ llvm::Error LockOrderMerge::readFunction(const UnitFacts &Unit,
   const llvm::json::Array *Calls = O ? O->getArray("calls") : nullptr;
   if (!O || !O->getString("function") || !Taken || !Calls)
     return malformed(Unit, "a function without a key, acquisitions or calls");
-  auto [It, Inserted] = Functions.try_emplace(
-      id(*O->getString("function"), O->getString("name").value_or("")));
+  auto [It, Inserted] = Functions.insert(
+      {id(*O->getString("function"), compat::toStd(O->getString("name")).value_or("")),
+       FunctionFact()});
   if (!Inserted) // an inline function, summarised in every unit
     return llvm::Error::success();
   for (const llvm::json::Value &T : *Taken) {
@@ -123,7 +125,7 @@ llvm::Error LockOrderMerge::readFunction(const UnitFacts &Unit,
         !readLocation(Call->get("at"), Fact.At))
       return malformed(Unit, "a call without a callee, a place or locks");
     Fact.Callee =
-        id(*Call->getString("callee"), Call->getString("name").value_or(""));
+        id(*Call->getString("callee"), compat::toStd(Call->getString("name")).value_or(""));
     for (const llvm::json::Value &H : *Held) {
       llvm::Expected<MutexUse> Use = readUse(Unit, H);
       if (!Use)
@@ -143,10 +145,10 @@ llvm::Error LockOrderMerge::readEdge(const UnitFacts &Unit, unsigned Index,
       !readLocation(O->get("at"), E.At) ||
       !readLocation(O->get("held_at"), E.HeldAt))
     return malformed(Unit, "an edge without mutexes or places");
-  E.Held = id(*O->getString("held"), O->getString("held_name").value_or(""));
+  E.Held = id(*O->getString("held"), compat::toStd(O->getString("held_name")).value_or(""));
   E.Acquired =
-      id(*O->getString("acquired"), O->getString("acquired_name").value_or(""));
-  if (std::optional<llvm::StringRef> Through = O->getString("through"))
+      id(*O->getString("acquired"), compat::toStd(O->getString("acquired_name")).value_or(""));
+  if (std::optional<llvm::StringRef> Through = compat::toStd(O->getString("through")))
     E.Callee = id(("name:" + *Through).str(), *Through);
   auto [It, Inserted] = Edges.insert({{E.Held, E.Acquired}, E});
   if (!Inserted)

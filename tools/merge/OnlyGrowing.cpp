@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "OnlyGrowing.h"
+#include "CompatLLVM.h"
 #include "facts/ContainerGrowth.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/StringSet.h"
@@ -51,7 +52,7 @@ llvm::Expected<Use> readUse(const UnitFacts &Unit,
     return malformed(Unit, "a use without growth, removals or escapes");
   Use U;
   for (int Level = 0; Level < 2; ++Level)
-    U.Growth.Shrinks[Level] = (*Shrinks)[Level].getAsBoolean().value_or(false);
+    U.Growth.Shrinks[Level] = compat::toStd((*Shrinks)[Level].getAsBoolean()).value_or(false);
   U.Growth.Escapes = *O.getBoolean("escapes");
   for (const llvm::json::Value &V : *Growth) {
     const llvm::json::Object *Site = V.getAsObject();
@@ -61,7 +62,7 @@ llvm::Expected<Use> readUse(const UnitFacts &Unit,
       return malformed(Unit, "a growth site without a level or a place");
     S.Level = *Site->getInteger("level") ? 1 : 0;
     U.Growth.Grows[S.Level] = true;
-    U.Growth.FreshKey |= Site->getBoolean("fresh_key").value_or(false);
+    U.Growth.FreshKey |= compat::toStd(Site->getBoolean("fresh_key")).value_or(false);
     U.Sites.push_back(S);
   }
   return U;
@@ -70,7 +71,7 @@ llvm::Expected<Use> readUse(const UnitFacts &Unit,
 llvm::Error readBody(const UnitFacts &Unit, const llvm::json::Object &Body,
                      Class &C) {
   const llvm::json::Array *Uses = Body.getArray("uses");
-  std::optional<llvm::StringRef> Function = Body.getString("function");
+  std::optional<llvm::StringRef> Function = compat::toStd(Body.getString("function"));
   if (!Uses || !Function)
     return malformed(Unit, "a body without a function or uses");
   auto [It, Inserted] = C.Bodies.try_emplace(*Function);
@@ -96,7 +97,7 @@ llvm::Error readClass(const UnitFacts &Unit, const llvm::json::Object &O,
   if (!O.getString("class") || !Members || !Needs || !Bodies)
     return malformed(Unit, "a class without members or bodies");
   Class &C = Classes[O.getString("class")->str()];
-  C.JudgedInAUnit |= O.getBoolean("judged_here").value_or(false);
+  C.JudgedInAUnit |= compat::toStd(O.getBoolean("judged_here")).value_or(false);
   for (const llvm::json::Value &V : *Members) {
     const llvm::json::Object *M = V.getAsObject();
     Member Info{"", {}, false};
@@ -104,11 +105,11 @@ llvm::Error readClass(const UnitFacts &Unit, const llvm::json::Object &O,
         !readLocation(M->get("at"), Info.At))
       return malformed(Unit, "a member without a key, a name or a place");
     Info.Name = M->getString("name")->str();
-    Info.Associative = M->getBoolean("associative").value_or(false);
+    Info.Associative = compat::toStd(M->getBoolean("associative")).value_or(false);
     C.Members.insert({M->getString("member")->str(), Info});
   }
   for (const llvm::json::Value &V : *Needs)
-    if (std::optional<llvm::StringRef> Function = V.getAsString())
+    if (std::optional<llvm::StringRef> Function = compat::toStd(V.getAsString()))
       C.NeedsBodies.insert(*Function);
   for (const llvm::json::Value &V : *Bodies) {
     const llvm::json::Object *Body = V.getAsObject();
