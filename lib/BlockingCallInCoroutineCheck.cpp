@@ -237,7 +237,8 @@ void BlockingCallInCoroutineCheck::report(const Stmt &Call,
   auto Replacement = Replacements.find(Name);
   bool Replace =
       !Inner && Replacement != Replacements.end() &&
-      !(InHandler && compat::startsWith(StringRef(Replacement->second), "co_await"));
+      !(InHandler &&
+        compat::startsWith(StringRef(Replacement->second), "co_await"));
   bool Fixed = false;
   {
     // A constructor is named by its class as the code spells it.

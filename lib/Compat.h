@@ -20,11 +20,11 @@
 #endif
 
 #include "CompatLLVM.h"
+#include "clang-tidy/utils/IncludeInserter.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/FileEntry.h"
-#include "clang-tidy/utils/IncludeInserter.h"
 
 // LLVM 22 moved the registry into ClangTidyModule.h and deprecated the old
 // header.
@@ -71,13 +71,23 @@ inline llvm::StringRef fileName(const FileEntry *File) {
 }
 #endif
 
-/// The operand of a co_await or co_yield as written (LLVM 15 added
-/// CoroutineSuspendExpr::getOperand; before, the common expression is it).
+/// The operand of a co_await or co_yield as written. LLVM 15 keeps it apart;
+/// before, only the common expression is kept, which is the promise's
+/// await_transform call around the operand when the promise has one.
 inline const Expr *suspendOperand(const CoroutineSuspendExpr &Suspend) {
 #if ASYNCTIDY_LLVM_MAJOR >= 15
   return Suspend.getOperand();
 #else
-  return Suspend.getCommonExpr();
+  const Expr *Common = Suspend.getCommonExpr();
+  if (!Common)
+    return nullptr;
+  const auto *Transform =
+      llvm::dyn_cast<CXXMemberCallExpr>(Common->IgnoreImplicit());
+  const auto *Method = Transform ? Transform->getMethodDecl() : nullptr;
+  if (Method && Method->getIdentifier() &&
+      Method->getName() == "await_transform" && Transform->getNumArgs() == 1)
+    return Transform->getArg(0);
+  return Common;
 #endif
 }
 
@@ -87,8 +97,7 @@ class IncludeInserter : public utils::IncludeInserter {
 public:
   explicit IncludeInserter(utils::IncludeSorter::IncludeStyle Style)
 #if ASYNCTIDY_LLVM_MAJOR >= 15
-      : utils::IncludeInserter(Style, /*SelfContainedDiags=*/false) {
-  }
+      : utils::IncludeInserter(Style, /*SelfContainedDiags=*/false){}
 #else
       : utils::IncludeInserter(Style) {
   }

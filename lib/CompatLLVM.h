@@ -65,10 +65,10 @@ template <typename T> std::optional<T> toStd(const llvm::Optional<T> &Value) {
 /// The version of the LLVM that the running process uses, from its stable C
 /// interface; false when that interface is older than LLVM 16, which added
 /// LLVMGetVersion: a module for LLVM 14 or 15 then cannot tell the two apart.
-inline bool hostLLVMVersion(unsigned &Major, unsigned &Minor,
-                            unsigned &Patch) {
+inline bool hostLLVMVersion(unsigned &Major, unsigned &Minor, unsigned &Patch) {
   using GetVersion = void (*)(unsigned *, unsigned *, unsigned *);
-  auto Get = reinterpret_cast<GetVersion>(dlsym(RTLD_DEFAULT, "LLVMGetVersion"));
+  auto Get =
+      reinterpret_cast<GetVersion>(dlsym(RTLD_DEFAULT, "LLVMGetVersion"));
   if (!Get)
     return false;
   Get(&Major, &Minor, &Patch);

@@ -122,9 +122,10 @@ const Expr *strip(const Expr *E) {
     if (const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(E);
         Call && Call->getMethodDecl() &&
         Call->getMethodDecl()->getIdentifier() &&
-        llvm::is_contained(llvm::ArrayRef<StringRef>({StringRef("c_str"), StringRef("string"),
-                            StringRef("native"), StringRef("data")}),
-                           Call->getMethodDecl()->getName()))
+        llvm::is_contained(
+            llvm::ArrayRef<StringRef>({StringRef("c_str"), StringRef("string"),
+                                       StringRef("native"), StringRef("data")}),
+            Call->getMethodDecl()->getName()))
       E = Call->getImplicitObjectArgument();
     if (E == Before)
       return E;

@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "SequentialAwaitInLoopCheck.h"
+#include "Compat.h"
 #include "support/Coroutines.h"
 #include "support/StmtPath.h"
 #include "support/StmtWalk.h"
@@ -97,7 +98,7 @@ bool refersToAny(const Stmt &S,
 /// a template leaves dependent.
 const Expr *awaitedOperand(const Stmt &S) {
   if (const auto *Await = llvm::dyn_cast<CoawaitExpr>(&S))
-    return Await->isImplicit() ? nullptr : Await->getOperand();
+    return Await->isImplicit() ? nullptr : compat::suspendOperand(*Await);
   if (const auto *Await = llvm::dyn_cast<DependentCoawaitExpr>(&S))
     return Await->getOperand();
   return nullptr;

@@ -398,7 +398,8 @@ bool SwallowedExceptionCheck::isDeliberate(const CXXCatchStmt &Handler,
   if (!isEmpty(Handler))
     return false;
   return mustNotThrow(Function) ||
-         isInLoopBody(*Try, llvm::ArrayRef<const Stmt *>(Enclosing).drop_front()) ||
+         isInLoopBody(*Try,
+                      llvm::ArrayRef<const Stmt *>(Enclosing).drop_front()) ||
          (IgnoreExplainedHandlers &&
           hasExplainingComment(Handler, Context.getSourceManager(),
                                Context.getLangOpts()));

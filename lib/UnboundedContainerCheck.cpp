@@ -81,7 +81,8 @@ const FieldDecl *elementOf(const Expr *E, const CXXRecordDecl &Class,
   if (const auto *Call = llvm::dyn_cast_or_null<CXXMemberCallExpr>(E);
       Call && Call->getMethodDecl() && Call->getMethodDecl()->getIdentifier() &&
       llvm::is_contained(
-          llvm::ArrayRef<StringRef>({StringRef("at"), StringRef("back"), StringRef("front")}),
+          llvm::ArrayRef<StringRef>(
+              {StringRef("at"), StringRef("back"), StringRef("front")}),
           Call->getMethodDecl()->getName())) {
     *Access = Call;
     return memberOf(Call->getImplicitObjectArgument(), Class);
@@ -211,7 +212,8 @@ const CXXRecordDecl *pointee(QualType Type) {
   const auto *Smart = llvm::dyn_cast_or_null<ClassTemplateSpecializationDecl>(
       Type->getAsCXXRecordDecl());
   if (!Smart || !Smart->getIdentifier() || !isInStd(*Smart) ||
-      !llvm::is_contained(llvm::ArrayRef<StringRef>({StringRef("unique_ptr"), StringRef("shared_ptr")}),
+      !llvm::is_contained(llvm::ArrayRef<StringRef>({StringRef("unique_ptr"),
+                                                     StringRef("shared_ptr")}),
                           Smart->getName()) ||
       Smart->getTemplateArgs().size() == 0 ||
       Smart->getTemplateArgs()[0].getKind() != TemplateArgument::Type)

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Installs what asynctidy needs on Debian 12, through apt, for the LLVM
-# versions given (default: 19 22). Skips apt when everything is there.
+# versions given (default: 19 22 14 15 16). Skips apt when everything is there.
 set -euo pipefail
 
-versions=("${@:-19 22}")
+versions=("${@:-19 22 14 15 16}")
 read -r -a versions <<<"${versions[*]}"
 
 packages=(cmake ninja-build python3 python3-yaml libasio-dev libboost-dev libabsl-dev

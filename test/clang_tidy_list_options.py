@@ -3,7 +3,10 @@
 ASYNCTIDY_REAL_CLANG_TIDY with each -config=... rewritten from the mapping
 form of CheckOptions ({CheckOptions: {name: value}}, read since LLVM 15) to
 the list form that LLVM 14 reads ({CheckOptions: [{key: name, value:
-value}]}), so that the tests keep the form users of newer versions write."""
+value}]}), so that the tests keep the form users of newer versions write.
+With ASYNCTIDY_LOAD_MODULE set, it also loads that module: run-clang-tidy 14
+cannot pass -load; the --use-color that run-clang-tidy 14 always passes is
+dropped, so that the tests read plain text."""
 import json
 import os
 import sys
@@ -30,11 +33,16 @@ def rewrite(config):
 def main():
     args = []
     for arg in sys.argv[1:]:
+        if arg == "--use-color":
+            continue
         for prefix in ("-config=", "--config="):
             if arg.startswith(prefix):
                 arg = prefix + rewrite(arg[len(prefix):])
         args.append(arg)
     real = os.environ["ASYNCTIDY_REAL_CLANG_TIDY"]
+    module = os.environ.get("ASYNCTIDY_LOAD_MODULE")
+    if module and not any(a.startswith("-load") for a in args):
+        args.insert(0, "-load=" + module)
     os.execv(real, [real] + args)
 
 

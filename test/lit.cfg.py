@@ -26,6 +26,18 @@ if config.llvm_major == "14":
     config.clang_tidy = os.path.join(config.test_source_root,
                                      "clang_tidy_list_options.py")
 
+# ... and dumps them in that form: %options_as_mapping turns it into the
+# mapping form that the tests read.
+# How a clang-tidy of another version refuses this module (errors/
+# version-mismatch.test): the module's own guard, or before it, for modules
+# of LLVM 14 and 15, the dynamic loader.
+config.substitutions.append(("%mismatch_prefix", (
+    "LOADER" if config.llvm_major in ("14", "15") else "GUARD")))
+config.substitutions.append(("%options_as_mapping", (
+    "%s %s" % (config.python, os.path.join(config.test_source_root, "Inputs",
+                                          "options_as_mapping.py"))
+    if config.llvm_major == "14" else "cat")))
+
 driver = " ".join([
     config.python, os.path.join(config.test_source_root, "check_async_tidy.py"),
     "--clang-tidy", config.clang_tidy, "--module", config.module,
@@ -44,11 +56,19 @@ config.substitutions.append(("%asynctidy_clangd", config.clangd))
 config.substitutions.append(
     ("%lsp_client", config.python + " " +
      os.path.join(config.test_source_root, "lsp_client.py")))
+# run-clang-tidy with the module loaded: run-clang-tidy 14 has no -load, so
+# there the clang-tidy wrapper above loads it.
+if config.llvm_major == "14":
+    config.environment["ASYNCTIDY_LOAD_MODULE"] = config.module
+    load_module = ""
+else:
+    load_module = " -load=" + config.module
 config.substitutions.append(
     ("%run_clang_tidy", os.path.join(config.llvm_bin_dir, "run-clang-tidy") +
      " -clang-tidy-binary " + config.clang_tidy +
      " -clang-apply-replacements-binary " +
-     os.path.join(config.llvm_bin_dir, "clang-apply-replacements")))
+     os.path.join(config.llvm_bin_dir, "clang-apply-replacements") +
+     load_module))
 config.substitutions.append(
     ("%apply_replacements",
      os.path.join(config.llvm_bin_dir, "clang-apply-replacements")))

@@ -38,7 +38,8 @@ private:
 
 AsyncTidyCheck::AsyncTidyCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context), CheckName(Name.str()),
-      SystemHeaders(compat::toStd(Context->getOptions().SystemHeaders).value_or(false)) {
+      SystemHeaders(
+          compat::toStd(Context->getOptions().SystemHeaders).value_or(false)) {
   // Switches for every check, so they are also global options.
   IgnoreTestCode = readModuleSwitch("IgnoreTestCode");
   IgnoreExampleCode = readModuleSwitch("IgnoreExampleCode");

@@ -74,8 +74,8 @@ std::string writeFacts(StringRef Directory, StringRef Check,
   // One file per unit and check; the hash tells apart units of one name.
   std::string Name =
       llvm::sys::path::filename(Unit).str() + "-" +
-      llvm::utohexstr(llvm::xxHash64(Unit + "\n" + Check.str()), true) +
-      "." + Check.str() + ::asynctidy::facts::FileSuffix.str();
+      llvm::utohexstr(llvm::xxHash64(Unit + "\n" + Check.str()), true) + "." +
+      Check.str() + ::asynctidy::facts::FileSuffix.str();
   llvm::SmallString<256> Temporary, Final(Directory);
   llvm::sys::path::append(Final, Name);
   int FD = -1;

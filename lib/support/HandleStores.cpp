@@ -29,7 +29,8 @@ QualType elementType(QualType Type) {
           Type->getAsCXXRecordDecl());
   if (!Sequence || !Sequence->getIdentifier() || !isInStd(*Sequence) ||
       !llvm::is_contained(
-          llvm::ArrayRef<StringRef>({StringRef("vector"), StringRef("deque"), StringRef("list")}),
+          llvm::ArrayRef<StringRef>(
+              {StringRef("vector"), StringRef("deque"), StringRef("list")}),
           Sequence->getName()) ||
       Sequence->getTemplateArgs().size() == 0 ||
       Sequence->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
@@ -50,7 +51,8 @@ bool isElement(const Expr *E, const FieldDecl &Member,
   if (const auto *Call = llvm::dyn_cast_or_null<CXXMemberCallExpr>(E))
     return Call->getMethodDecl() && Call->getMethodDecl()->getIdentifier() &&
            llvm::is_contained(
-               llvm::ArrayRef<StringRef>({StringRef("at"), StringRef("front"), StringRef("back")}),
+               llvm::ArrayRef<StringRef>(
+                   {StringRef("at"), StringRef("front"), StringRef("back")}),
                Call->getMethodDecl()->getName()) &&
            isMember(Call->getImplicitObjectArgument(), Member);
   return false;
@@ -73,7 +75,9 @@ bool waitsForElements(const Stmt &Body, const FieldDecl &Member) {
     StringRef Name = Call->getMethodDecl()->getName();
     Waits |=
         llvm::is_contained(
-            llvm::ArrayRef<StringRef>({StringRef("join"), StringRef("get"), StringRef("wait")}), Name) &&
+            llvm::ArrayRef<StringRef>(
+                {StringRef("join"), StringRef("get"), StringRef("wait")}),
+            Name) &&
         isElement(Call->getImplicitObjectArgument(), Member, LoopVariables);
   });
   return Waits;

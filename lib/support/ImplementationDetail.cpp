@@ -20,7 +20,8 @@ static bool isImplementationNamespaceName(StringRef Name) {
     return true;
   for (StringRef Word : {"detail", "internal", "impl"}) {
     StringRef Rest = Name;
-    if (Rest.consume_back(Word) && (Rest.empty() || compat::endsWith(Rest, "_")))
+    if (Rest.consume_back(Word) &&
+        (Rest.empty() || compat::endsWith(Rest, "_")))
       return true;
   }
   return false;

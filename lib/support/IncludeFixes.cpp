@@ -6,8 +6,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "support/IncludeFixes.h"
-#include "support/MacroOrigin.h"
 #include "Compat.h"
+#include "support/MacroOrigin.h"
 #include "clang/Basic/SourceManager.h"
 #include <map>
 #include <string>

@@ -174,7 +174,8 @@ llvm::SmallVector<const ValueDecl *, 1> mutexesOf(const VarDecl &Guard) {
           Mutex ? Mutex->getType().getNonReferenceType()->getAsTagDecl()
                 : nullptr;
       if (Mutex && !llvm::isa<EnumConstantDecl>(Mutex) &&
-          !(Tag && Tag->getIdentifier() && compat::endsWith(Tag->getName(), "_lock_t")))
+          !(Tag && Tag->getIdentifier() &&
+            compat::endsWith(Tag->getName(), "_lock_t")))
         Mutexes.push_back(Mutex);
     }
   return Mutexes;

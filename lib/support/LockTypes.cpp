@@ -105,8 +105,8 @@ bool implementsSynchronisation(const CXXRecordDecl &Record) {
         compat::startsWith(Name, "unlock") &&
         (Rest.empty() || Rest.front() == '_' || isUppercase(Rest.front()));
     Waits |= Name == "wait";
-    Wakes |= Name == "set" || Name == "signal" ||
-             compat::startsWith(Name, "notify");
+    Wakes |=
+        Name == "set" || Name == "signal" || compat::startsWith(Name, "notify");
   }
   return Unlocks || (Waits && Wakes);
 }
@@ -160,9 +160,10 @@ bool isCLockType(QualType Type) {
   for (const auto *Typedef = Type->getAs<TypedefType>(); Typedef;
        Typedef = Typedef->desugar()->getAs<TypedefType>())
     if (llvm::is_contained(
-            llvm::ArrayRef<StringRef>({StringRef("pthread_mutex_t"), StringRef("pthread_rwlock_t"),
-             StringRef("pthread_spinlock_t"), StringRef("mtx_t"),
-             StringRef("SRWLOCK"), StringRef("CRITICAL_SECTION")}),
+            llvm::ArrayRef<StringRef>(
+                {StringRef("pthread_mutex_t"), StringRef("pthread_rwlock_t"),
+                 StringRef("pthread_spinlock_t"), StringRef("mtx_t"),
+                 StringRef("SRWLOCK"), StringRef("CRITICAL_SECTION")}),
             Typedef->getDecl()->getName()))
       return true;
   return false;

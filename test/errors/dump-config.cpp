@@ -1,6 +1,6 @@
 // Every option is written back under the name it is read with, with its
 // default, so that --dump-config shows what a .clang-tidy file can set.
-// RUN: %clang_tidy -checks='-*,async-*' --dump-config %s -- -std=c++17 | FileCheck %s
+// RUN: %clang_tidy -checks='-*,async-*' --dump-config %s -- -std=c++17 | %options_as_mapping | FileCheck %s
 // CHECK-DAG: async-exception-escaping-thread.IncludeStyle: llvm
 // CHECK-DAG: async-exception-escaping-thread.ReportFunction: ''
 // CHECK-DAG: async-exception-escaping-thread.ThreadStarters: ''
@@ -24,6 +24,6 @@
 // A value set in the configuration is what is dumped.
 // RUN: %clang_tidy -checks='-*,async-*' --dump-config %s \
 // RUN:   -config="{CheckOptions: {async-ignored-error.AllowCastToVoid: true, async-fire-and-forget.SpawnFunctions: '::tasks::spawn'}}" \
-// RUN:   -- -std=c++17 | FileCheck --check-prefix=SET %s
+// RUN:   -- -std=c++17 | %options_as_mapping | FileCheck --check-prefix=SET %s
 // SET-DAG: async-ignored-error.AllowCastToVoid: 'true'
 // SET-DAG: async-fire-and-forget.SpawnFunctions: '::tasks::spawn'

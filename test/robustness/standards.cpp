@@ -2,12 +2,12 @@
 // same findings everywhere, and only the fixes the mode can compile (no
 // try_emplace, scoped_lock, class template argument deduction or if with an
 // initializer before C++17). The coroutine part exists from C++20 on.
-// DEFINE: %{config} = {CheckOptions: {async-swallowed-exception.ReportFunction: 'report', async-ignored-error.ReportFunction: 'report_error'}}
-// RUN: %check_async_tidy --fix-notes --check-suffix=,OLD %s async-* %t-11 -config="%{config}" -- -std=c++11 -I%inputs
-// RUN: %check_async_tidy --fix-notes --check-suffix=,OLD %s async-* %t-14 -config="%{config}" -- -std=c++14 -I%inputs
-// RUN: %check_async_tidy --fix-notes --check-suffix=,NEW %s async-* %t-17 -config="%{config}" -- -std=c++17 -I%inputs
-// RUN: %check_async_tidy --fix-notes --check-suffix=,NEW,CORO %s async-* %t-20 -config="%{config}" -- -std=c++20 -I%inputs
-// RUN: %check_async_tidy --fix-notes --check-suffix=,NEW,CORO %s async-* %t-23 -config="%{config}" -- -std=c++2b -I%inputs
+// Each mode has the same configuration (written out: lit 14 has no DEFINE).
+// RUN: %check_async_tidy --fix-notes --check-suffix=,OLD %s async-* %t-11 -config="{CheckOptions: {async-swallowed-exception.ReportFunction: 'report', async-ignored-error.ReportFunction: 'report_error'}}" -- -std=c++11 -I%inputs
+// RUN: %check_async_tidy --fix-notes --check-suffix=,OLD %s async-* %t-14 -config="{CheckOptions: {async-swallowed-exception.ReportFunction: 'report', async-ignored-error.ReportFunction: 'report_error'}}" -- -std=c++14 -I%inputs
+// RUN: %check_async_tidy --fix-notes --check-suffix=,NEW %s async-* %t-17 -config="{CheckOptions: {async-swallowed-exception.ReportFunction: 'report', async-ignored-error.ReportFunction: 'report_error'}}" -- -std=c++17 -I%inputs
+// RUN: %check_async_tidy --fix-notes --check-suffix=,NEW,CORO %s async-* %t-20 -config="{CheckOptions: {async-swallowed-exception.ReportFunction: 'report', async-ignored-error.ReportFunction: 'report_error'}}" -- -std=c++20 -I%inputs
+// RUN: %check_async_tidy --fix-notes --check-suffix=,NEW,CORO %s async-* %t-23 -config="{CheckOptions: {async-swallowed-exception.ReportFunction: 'report', async-ignored-error.ReportFunction: 'report_error'}}" -- -std=c++2b -I%inputs
 
 #include <condition_variable>
 #include <exception>

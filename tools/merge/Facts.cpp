@@ -46,7 +46,8 @@ llvm::Expected<UnitFacts> readFile(const std::string &Path) {
   if (!Parsed)
     return error(Path + ": not JSON: " + llvm::toString(Parsed.takeError()));
   llvm::json::Object *Object = Parsed->getAsObject();
-  if (!Object || compat::toStd(Object->getString("format")) != facts::FormatName)
+  if (!Object ||
+      compat::toStd(Object->getString("format")) != facts::FormatName)
     return error(Path + ": not an asynctidy facts file");
   std::optional<int64_t> Version = compat::toStd(Object->getInteger("version"));
   if (Version != facts::FormatVersion)
@@ -56,8 +57,10 @@ llvm::Expected<UnitFacts> readFile(const std::string &Path) {
                  std::to_string(facts::FormatVersion) +
                  ": record the facts with the asynctidy module of the same "
                  "release as the merge");
-  std::optional<llvm::StringRef> Check = compat::toStd(Object->getString("check"));
-  std::optional<llvm::StringRef> Unit = compat::toStd(Object->getString("unit"));
+  std::optional<llvm::StringRef> Check =
+      compat::toStd(Object->getString("check"));
+  std::optional<llvm::StringRef> Unit =
+      compat::toStd(Object->getString("unit"));
   if (!Check || !Unit)
     return error(Path + ": no check or unit named");
   return UnitFacts{Path, Check->str(), Unit->str(), std::move(*Object)};
@@ -85,7 +88,8 @@ bool readLocation(const llvm::json::Value *Value, Location &Out) {
   const llvm::json::Array *Parts = Value ? Value->getAsArray() : nullptr;
   if (!Parts || Parts->size() != 4)
     return false;
-  std::optional<llvm::StringRef> File = compat::toStd((*Parts)[0].getAsString());
+  std::optional<llvm::StringRef> File =
+      compat::toStd((*Parts)[0].getAsString());
   std::optional<int64_t> Line = compat::toStd((*Parts)[1].getAsInteger());
   std::optional<int64_t> Column = compat::toStd((*Parts)[2].getAsInteger());
   std::optional<int64_t> Offset = compat::toStd((*Parts)[3].getAsInteger());

@@ -95,7 +95,8 @@ llvm::Expected<MutexUse> LockOrderMerge::readUse(const UnitFacts &Unit,
   MutexUse Use{0, {}};
   if (!O || !O->getString("mutex") || !readLocation(O->get("at"), Use.At))
     return malformed(Unit, "a mutex without a key or a place");
-  Use.Mutex = id(*O->getString("mutex"), compat::toStd(O->getString("name")).value_or(""));
+  Use.Mutex = id(*O->getString("mutex"),
+                 compat::toStd(O->getString("name")).value_or(""));
   return Use;
 }
 
@@ -106,9 +107,10 @@ llvm::Error LockOrderMerge::readFunction(const UnitFacts &Unit,
   const llvm::json::Array *Calls = O ? O->getArray("calls") : nullptr;
   if (!O || !O->getString("function") || !Taken || !Calls)
     return malformed(Unit, "a function without a key, acquisitions or calls");
-  auto [It, Inserted] = Functions.insert(
-      {id(*O->getString("function"), compat::toStd(O->getString("name")).value_or("")),
-       FunctionFact()});
+  auto [It, Inserted] =
+      Functions.insert({id(*O->getString("function"),
+                           compat::toStd(O->getString("name")).value_or("")),
+                        FunctionFact()});
   if (!Inserted) // an inline function, summarised in every unit
     return llvm::Error::success();
   for (const llvm::json::Value &T : *Taken) {
@@ -124,8 +126,8 @@ llvm::Error LockOrderMerge::readFunction(const UnitFacts &Unit,
     if (!Call || !Call->getString("callee") || !Held ||
         !readLocation(Call->get("at"), Fact.At))
       return malformed(Unit, "a call without a callee, a place or locks");
-    Fact.Callee =
-        id(*Call->getString("callee"), compat::toStd(Call->getString("name")).value_or(""));
+    Fact.Callee = id(*Call->getString("callee"),
+                     compat::toStd(Call->getString("name")).value_or(""));
     for (const llvm::json::Value &H : *Held) {
       llvm::Expected<MutexUse> Use = readUse(Unit, H);
       if (!Use)
@@ -145,10 +147,12 @@ llvm::Error LockOrderMerge::readEdge(const UnitFacts &Unit, unsigned Index,
       !readLocation(O->get("at"), E.At) ||
       !readLocation(O->get("held_at"), E.HeldAt))
     return malformed(Unit, "an edge without mutexes or places");
-  E.Held = id(*O->getString("held"), compat::toStd(O->getString("held_name")).value_or(""));
-  E.Acquired =
-      id(*O->getString("acquired"), compat::toStd(O->getString("acquired_name")).value_or(""));
-  if (std::optional<llvm::StringRef> Through = compat::toStd(O->getString("through")))
+  E.Held = id(*O->getString("held"),
+              compat::toStd(O->getString("held_name")).value_or(""));
+  E.Acquired = id(*O->getString("acquired"),
+                  compat::toStd(O->getString("acquired_name")).value_or(""));
+  if (std::optional<llvm::StringRef> Through =
+          compat::toStd(O->getString("through")))
     E.Callee = id(("name:" + *Through).str(), *Through);
   auto [It, Inserted] = Edges.insert({{E.Held, E.Acquired}, E});
   if (!Inserted)

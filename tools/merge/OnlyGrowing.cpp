@@ -52,7 +52,8 @@ llvm::Expected<Use> readUse(const UnitFacts &Unit,
     return malformed(Unit, "a use without growth, removals or escapes");
   Use U;
   for (int Level = 0; Level < 2; ++Level)
-    U.Growth.Shrinks[Level] = compat::toStd((*Shrinks)[Level].getAsBoolean()).value_or(false);
+    U.Growth.Shrinks[Level] =
+        compat::toStd((*Shrinks)[Level].getAsBoolean()).value_or(false);
   U.Growth.Escapes = *O.getBoolean("escapes");
   for (const llvm::json::Value &V : *Growth) {
     const llvm::json::Object *Site = V.getAsObject();
@@ -62,7 +63,8 @@ llvm::Expected<Use> readUse(const UnitFacts &Unit,
       return malformed(Unit, "a growth site without a level or a place");
     S.Level = *Site->getInteger("level") ? 1 : 0;
     U.Growth.Grows[S.Level] = true;
-    U.Growth.FreshKey |= compat::toStd(Site->getBoolean("fresh_key")).value_or(false);
+    U.Growth.FreshKey |=
+        compat::toStd(Site->getBoolean("fresh_key")).value_or(false);
     U.Sites.push_back(S);
   }
   return U;
@@ -71,7 +73,8 @@ llvm::Expected<Use> readUse(const UnitFacts &Unit,
 llvm::Error readBody(const UnitFacts &Unit, const llvm::json::Object &Body,
                      Class &C) {
   const llvm::json::Array *Uses = Body.getArray("uses");
-  std::optional<llvm::StringRef> Function = compat::toStd(Body.getString("function"));
+  std::optional<llvm::StringRef> Function =
+      compat::toStd(Body.getString("function"));
   if (!Uses || !Function)
     return malformed(Unit, "a body without a function or uses");
   auto [It, Inserted] = C.Bodies.try_emplace(*Function);
@@ -105,11 +108,13 @@ llvm::Error readClass(const UnitFacts &Unit, const llvm::json::Object &O,
         !readLocation(M->get("at"), Info.At))
       return malformed(Unit, "a member without a key, a name or a place");
     Info.Name = M->getString("name")->str();
-    Info.Associative = compat::toStd(M->getBoolean("associative")).value_or(false);
+    Info.Associative =
+        compat::toStd(M->getBoolean("associative")).value_or(false);
     C.Members.insert({M->getString("member")->str(), Info});
   }
   for (const llvm::json::Value &V : *Needs)
-    if (std::optional<llvm::StringRef> Function = compat::toStd(V.getAsString()))
+    if (std::optional<llvm::StringRef> Function =
+            compat::toStd(V.getAsString()))
       C.NeedsBodies.insert(*Function);
   for (const llvm::json::Value &V : *Bodies) {
     const llvm::json::Object *Body = V.getAsObject();
