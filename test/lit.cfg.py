@@ -27,16 +27,10 @@ if config.llvm_major == "14":
                                      "clang_tidy_list_options.py")
 
 # ... and dumps them in that form: %options_as_mapping turns it into the
-# mapping form that the tests read.
-# How a clang-tidy of another version refuses this module (errors/
-# version-mismatch.test): the module's own guard, or before it, for modules
-# of LLVM 14 and 15, the dynamic loader.
-config.substitutions.append(("%mismatch_prefix", (
-    "LOADER" if config.llvm_major in ("14", "15") else "GUARD")))
-config.substitutions.append(("%options_as_mapping", (
-    "%s %s" % (config.python, os.path.join(config.test_source_root, "Inputs",
-                                          "options_as_mapping.py"))
-    if config.llvm_major == "14" else "cat")))
+# mapping form that the tests read (and leaves that form as it is).
+config.substitutions.append(("%options_as_mapping", "%s %s" % (
+    config.python,
+    os.path.join(config.test_source_root, "Inputs", "options_as_mapping.py"))))
 
 driver = " ".join([
     config.python, os.path.join(config.test_source_root, "check_async_tidy.py"),
