@@ -32,6 +32,12 @@ config.substitutions.append(("%options_as_mapping", "%s %s" % (
     config.python,
     os.path.join(config.test_source_root, "Inputs", "options_as_mapping.py"))))
 
+# How a clang-tidy of another version refuses this module (errors/
+# version-mismatch.test): the module's own guard, or before it, for modules
+# of LLVM 14 and 15, the dynamic loader.
+config.substitutions.append(("%mismatch_prefix", (
+    "LOADER" if config.llvm_major in ("14", "15") else "GUARD")))
+
 driver = " ".join([
     config.python, os.path.join(config.test_source_root, "check_async_tidy.py"),
     "--clang-tidy", config.clang_tidy, "--module", config.module,
