@@ -12,6 +12,18 @@ module=$(realpath "$1"); build_root=$(realpath "$2"); out=$3; v=${4:-19}
 src_root=$(realpath "${SRC_ROOT:-/work/corpus-src}")
 projects=${PROJECTS:-$(python3 -c 'import json,sys; print(" ".join(p["name"] for p in json.load(open(sys.argv[1]))["projects"]))' "$here/manifest.json")}
 mkdir -p "$out/raw"
+# run-clang-tidy 14 has no -load: a clang-tidy that loads the module stands in
+# (and drops the --use-color that run-clang-tidy 14 always passes).
+tidy=(-clang-tidy-binary "clang-tidy-$v" -load="$module")
+if ! "run-clang-tidy-$v" --help | grep -q -- '-load'; then
+  cat >"$out/clang-tidy" <<WRAPPER
+#!/usr/bin/env bash
+args=(); for a in "\$@"; do [ "\$a" = --use-color ] || args+=("\$a"); done
+exec clang-tidy-$v -load=$module "\${args[@]}"
+WRAPPER
+  chmod +x "$out/clang-tidy"
+  tidy=(-clang-tidy-binary "$(realpath "$out/clang-tidy")")
+fi
 : > "$out/times.tsv"
 start=$(date +%s)
 for name in $projects; do
@@ -23,7 +35,7 @@ for name in $projects; do
   filter="^($src_root/$name|$build_root/$name)/"
   # -config: ignore the project's own .clang-tidy (its WarningsAsErrors,
   # options and header filter would change what is reported).
-  "run-clang-tidy-$v" -clang-tidy-binary "clang-tidy-$v" -load="$module" \
+  "run-clang-tidy-$v" "${tidy[@]}" \
     -config="{Checks: '-*,async-*'}" -checks='-*,async-*' -p "$build_root/$name" -j 2 -quiet \
     -header-filter="$filter" >"$out/raw/$name.txt" 2>"$out/raw/$name.err" || true
   echo -e "$name\t$(( $(date +%s) - t0 ))" >>"$out/times.tsv"
