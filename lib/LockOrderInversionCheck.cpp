@@ -87,6 +87,14 @@ bool isShared(const HeldLock &Lock) {
           Method->getName() == "ReaderLock");
 }
 
+/// Whether \p Call is a member call on `this` (written or implied).
+bool isCallOnThis(const CallExpr &Call) {
+  const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(&Call);
+  return Member &&
+         llvm::isa<CXXThisExpr>(
+             Member->getImplicitObjectArgument()->IgnoreParenImpCasts());
+}
+
 } // namespace
 
 LockOrderInversionCheck::LockOrderInversionCheck(StringRef Name,
@@ -205,12 +213,8 @@ void LockOrderInversionCheck::onEndOfTranslationUnit() {
           Acquisition Reached = After;
           // A member reached through `this` in the callee is the caller's
           // only if the call is on `this` too.
-          const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(Call);
           if (Reached.SameObjectEachTime && llvm::isa<FieldDecl>(Reached.Mutex))
-            Reached.SameObjectEachTime =
-                Member &&
-                llvm::isa<CXXThisExpr>(
-                    Member->getImplicitObjectArgument()->IgnoreParenImpCasts());
+            Reached.SameObjectEachTime = isCallOnThis(*Call);
           addEdge({Before, Reached, Call, Call->getDirectCallee()});
         }
     }
@@ -236,7 +240,11 @@ void LockOrderInversionCheck::recordFacts() {
     return llvm::json::Object{
         {"mutex", factsKey(*A.Mutex, SM)},
         {"name", factsName(*A.Mutex)},
-        {"at", factsLocation(A.Lock->Acquire->getBeginLoc(), SM)}};
+        {"at", factsPlace(A.Lock->Acquire->getBeginLoc())},
+        {"member", llvm::isa<FieldDecl>(A.Mutex)},
+        {"same_object", A.SameObjectEachTime},
+        {"shared", A.Shared},
+        {"recursive", isRecursive(*A.Mutex)}};
   };
   llvm::json::Array FunctionFacts, EdgeFacts;
   for (const auto &[Function, Summary] : Functions) {
@@ -253,7 +261,8 @@ void LockOrderInversionCheck::recordFacts() {
       Calls.push_back(
           llvm::json::Object{{"callee", factsKey(*Callee, SM)},
                              {"name", factsName(*Callee)},
-                             {"at", factsLocation(Call->getBeginLoc(), SM)},
+                             {"at", factsPlace(Call->getBeginLoc())},
+                             {"on_this", isCallOnThis(*Call)},
                              {"held", std::move(HeldFacts)}});
     }
     FunctionFacts.push_back(
@@ -268,22 +277,32 @@ void LockOrderInversionCheck::recordFacts() {
         {"held_name", factsName(*Pair.first)},
         {"acquired", factsKey(*Pair.second, SM)},
         {"acquired_name", factsName(*Pair.second)},
-        {"at", factsLocation(E.Where->getBeginLoc(), SM)},
-        {"held_at", factsLocation(E.Held.Lock->Acquire->getBeginLoc(), SM)}};
+        {"at", factsPlace(E.Where->getBeginLoc())},
+        {"held_at", factsPlace(E.Held.Lock->Acquire->getBeginLoc())}};
     if (E.Through)
       Edge["through"] = factsName(*E.Through);
     EdgeFacts.push_back(std::move(Edge));
   }
+  // The self-deadlocks this unit judged (and reported), by place.
+  llvm::json::Array SelfEdgeFacts;
+  for (const auto &[Where, E] : SelfEdges)
+    SelfEdgeFacts.push_back(
+        llvm::json::Object{{"mutex", factsKey(*E.Acquired.Mutex, SM)},
+                           {"at", factsPlace(Where->getBeginLoc())}});
   writeUnitFacts(FactsDirectory, SM,
                  llvm::json::Object{{"functions", std::move(FunctionFacts)},
-                                    {"edges", std::move(EdgeFacts)}});
+                                    {"edges", std::move(EdgeFacts)},
+                                    {"self_edges", std::move(SelfEdgeFacts)}});
+}
+
+bool LockOrderInversionCheck::isRecursive(const ValueDecl &Mutex) const {
+  const CXXRecordDecl *Type = recordOf(Mutex.getType());
+  return Type && RecursiveMutexTypes.matches(*Type);
 }
 
 void LockOrderInversionCheck::reportSelfDeadlock(const Edge &E) {
-  const CXXRecordDecl *Mutex = recordOf(E.Acquired.Mutex->getType());
-  if ((Mutex && RecursiveMutexTypes.matches(*Mutex)) ||
-      !E.Held.SameObjectEachTime || !E.Acquired.SameObjectEachTime ||
-      (E.Held.Shared && E.Acquired.Shared))
+  if (isRecursive(*E.Acquired.Mutex) || !E.Held.SameObjectEachTime ||
+      !E.Acquired.SameObjectEachTime || (E.Held.Shared && E.Acquired.Shared))
     return;
   diag(E.Where->getBeginLoc(),
        "mutex %0 is acquired %select{|in %2, called here, }1while it is "

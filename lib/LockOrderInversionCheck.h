@@ -60,6 +60,7 @@ private:
   void reportCycles();
   void recordFacts();
   void reportSelfDeadlock(const Edge &E);
+  bool isRecursive(const ValueDecl &Mutex) const;
   std::vector<FixItHint> mergeGuards(const Edge &E);
 
   const NameList &GuardTypes;

@@ -692,15 +692,15 @@ llvm::json::Array UnboundedContainerCheck::useFacts(
 }
 
 llvm::json::Object
-UnboundedContainerCheck::classFacts(const CXXRecordDecl &Class) const {
+UnboundedContainerCheck::classFacts(const CXXRecordDecl &Class) {
   const SourceManager &SM = Context->getSourceManager();
   llvm::json::Array Members, Needed, Bodies;
   for (const auto &Entry : containerMembers(Class))
-    Members.push_back(llvm::json::Object{
-        {"member", factsKey(*Entry.first, SM)},
-        {"name", Entry.first->getName()},
-        {"at", factsLocation(Entry.first->getLocation(), SM)},
-        {"associative", isAssociative(*Entry.first)}});
+    Members.push_back(
+        llvm::json::Object{{"member", factsKey(*Entry.first, SM)},
+                           {"name", Entry.first->getName()},
+                           {"at", factsPlace(Entry.first->getLocation())},
+                           {"associative", isAssociative(*Entry.first)}});
   for (const FunctionDecl *Function : functionsNeedingBodies(Class))
     Needed.push_back(factsKey(*Function, SM));
   forEachBody(Class, [&](const FunctionDecl &Function, const Stmt &Body,

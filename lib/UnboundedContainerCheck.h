@@ -44,7 +44,7 @@ private:
   llvm::MapVector<const FieldDecl *, Uses>
   collectMembers(const CXXRecordDecl &Class) const;
   void recordFacts();
-  llvm::json::Object classFacts(const CXXRecordDecl &Class) const;
+  llvm::json::Object classFacts(const CXXRecordDecl &Class);
   /// What one body does to the members, as facts.
   static llvm::json::Array
   useFacts(const llvm::MapVector<const FieldDecl *, Uses> &Members,

@@ -79,6 +79,20 @@ void AsyncTidyCheck::startTranslationUnit(ASTContext &Context) {
     narrowToUserCode(Context);
   Sources = &Context.getSourceManager();
   InTestUnit.reset();
+  NoLint.reset();
+  SilencedPlaces.clear();
+}
+
+bool AsyncTidyCheck::isDroppedByRules(SourceLocation Loc) {
+  auto UnitIncludesFramework = [&] {
+    if (!InTestUnit)
+      InTestUnit = includesTestFramework(*Sources);
+    return *InTestUnit;
+  };
+  return Sources && (!isSpelledByUser(Loc, *Sources) ||
+                     (IgnoreTestCode &&
+                      isInTestCode(Loc, *Sources, UnitIncludesFramework)) ||
+                     (IgnoreExampleCode && isInExampleCode(Loc, *Sources)));
 }
 
 DiagnosticBuilder AsyncTidyCheck::diag(SourceLocation Loc,
@@ -86,16 +100,7 @@ DiagnosticBuilder AsyncTidyCheck::diag(SourceLocation Loc,
                                        DiagnosticIDs::Level Level) {
   // An ignored diagnostic is dropped by the diagnostics engine, and the
   // notes after it with it.
-  if (Level == DiagnosticIDs::Warning && Sources &&
-      (!isSpelledByUser(Loc, *Sources) ||
-       (IgnoreTestCode && isInTestCode(Loc, *Sources,
-                                       [&] {
-                                         if (!InTestUnit)
-                                           InTestUnit =
-                                               includesTestFramework(*Sources);
-                                         return *InTestUnit;
-                                       })) ||
-       (IgnoreExampleCode && isInExampleCode(Loc, *Sources))))
+  if (Level == DiagnosticIDs::Warning && isDroppedByRules(Loc))
     Level = DiagnosticIDs::Ignored;
   return ClangTidyCheck::diag(Loc, Description, Level);
 }
@@ -243,9 +248,21 @@ std::string AsyncTidyCheck::readFactsDirectory() {
   return Value;
 }
 
+llvm::json::Value AsyncTidyCheck::factsPlace(SourceLocation Loc) {
+  llvm::json::Value Place = factsLocation(Loc, *Sources);
+  if (!NoLint)
+    NoLint = std::make_unique<NoLintComments>(*Sources, CheckName);
+  if (NoLint->silences(Loc) || isDroppedByRules(Loc))
+    SilencedPlaces.push_back(
+        llvm::json::Array{(*Place.getAsArray())[0], (*Place.getAsArray())[1]});
+  return Place;
+}
+
 void AsyncTidyCheck::writeUnitFacts(StringRef Directory,
                                     const SourceManager &Sources,
                                     llvm::json::Object Facts) {
+  Facts["silenced"] = std::move(SilencedPlaces);
+  SilencedPlaces.clear();
   std::string Error =
       writeFacts(Directory, CheckName, Sources, std::move(Facts));
   if (!Error.empty())

@@ -12,6 +12,7 @@
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/utils/IncludeSorter.h"
 #include "support/NameList.h"
+#include "support/NoLint.h"
 #include "llvm/Support/JSON.h"
 #include <deque>
 #include <memory>
@@ -93,8 +94,15 @@ protected:
   /// ASYNCTIDY_FACTS_DIRECTORY; empty (the default) for none.
   std::string readFactsDirectory();
 
-  /// Writes \p Facts of the unit into the facts directory (see Facts.h);
-  /// a failure is reported as an error of the check's configuration.
+  /// \p Loc for the facts (factsLocation). The merge may warn there, after
+  /// clang-tidy has ended: when a warning of this check at \p Loc would be
+  /// dropped (NOLINT, the rules of diag above), the place is also listed in
+  /// the facts as silenced, and the merge drops its warnings there too.
+  llvm::json::Value factsPlace(SourceLocation Loc);
+
+  /// Writes \p Facts of the unit, and the silenced places, into the facts
+  /// directory (see Facts.h); a failure is reported as an error of the
+  /// check's configuration.
   void writeUnitFacts(StringRef Directory, const SourceManager &Sources,
                       llvm::json::Object Facts);
 
@@ -110,12 +118,18 @@ private:
   void startTranslationUnit(ASTContext &Context);
   /// Reads a module-wide boolean option, local or global, default true.
   bool readModuleSwitch(StringRef Option);
+  /// Whether the module's rules drop a warning at \p Loc (see diag).
+  bool isDroppedByRules(SourceLocation Loc);
 
   const SourceManager *Sources = nullptr; // of the unit being matched
   bool IgnoreTestCode;
   bool IgnoreExampleCode;
   // Whether the unit includes a test framework, once asked.
   std::optional<bool> InTestUnit;
+  // The unit's NOLINT comments, once the facts ask, and the places the facts
+  // list as silenced ([file, line]).
+  std::unique_ptr<NoLintComments> NoLint;
+  llvm::json::Array SilencedPlaces;
   std::unique_ptr<UnitStart> Start;
   std::string CheckName;
   bool SystemHeaders; // clang-tidy's option: report in system headers too

@@ -23,6 +23,7 @@
 #include "support/LockTypes.h"
 #include "support/MacroOrigin.h"
 #include "support/NameList.h"
+#include "support/NoLint.h"
 #include "support/SkippedCode.h"
 #include "support/StmtPath.h"
 #include "support/StmtWalk.h"
@@ -427,6 +428,35 @@ public:
   }
 };
 
+/// Reports, for each call in the main file, whether the NOLINT comments
+/// silence a warning there of the check named by option "Check". The
+/// reports are placed at the start of the file, where no comment silences
+/// them.
+class NoLintProbe : public AsyncTidyCheck {
+public:
+  NoLintProbe(StringRef Name, ClangTidyContext *Context)
+      : AsyncTidyCheck(Name, Context),
+        Check(optionValue("Check", "async-lock-order-inversion")) {}
+  void registerUserCodeMatchers(MatchFinder *Finder) override {
+    Finder->addMatcher(callExpr(isExpansionInMainFile()).bind("call"), this);
+  }
+  void check(const MatchFinder::MatchResult &Result) override {
+    const SourceManager &SM = *Result.SourceManager;
+    if (!Comments)
+      Comments = std::make_unique<NoLintComments>(SM, Check);
+    const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
+    diag(SM.getLocForStartOfFile(SM.getMainFileID()),
+         "call on line %0 %select{is not|is}1 silenced for %2")
+        << SM.getExpansionLineNumber(Call->getBeginLoc())
+        << Comments->silences(Call->getBeginLoc()) << Check;
+  }
+  void onEndOfTranslationUnit() override { Comments.reset(); }
+
+private:
+  std::string Check;
+  std::unique_ptr<NoLintComments> Comments;
+};
+
 class ProbeModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
@@ -443,6 +473,7 @@ public:
     Factories.registerCheck<LockTypesProbe>("probe-lock-types");
     Factories.registerCheck<LocksHeldProbe>("probe-locks-held");
     Factories.registerCheck<NameListProbe>("probe-name-list");
+    Factories.registerCheck<NoLintProbe>("probe-nolint");
     Factories.registerCheck<StmtPathProbe>("probe-stmt-path");
     Factories.registerCheck<WritesProbe>("probe-writes");
   }

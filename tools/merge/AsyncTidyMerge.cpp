@@ -16,6 +16,7 @@
 #include "Findings.h"
 #include "LockOrder.h"
 #include "OnlyGrowing.h"
+#include "Silenced.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
@@ -52,6 +53,8 @@ wholeProgramFindings(llvm::ArrayRef<UnitFacts> Units) {
       return Some.takeError();
     All.insert(All.end(), Some->begin(), Some->end());
   }
+  if (llvm::Error Error = dropSilenced(All, Units))
+    return std::move(Error);
   sortFindings(All);
   return All;
 }

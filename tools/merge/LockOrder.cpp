@@ -10,6 +10,8 @@
 #include "facts/Graph.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/StringMap.h"
+#include <set>
+#include <tuple>
 
 namespace asynctidy::merge {
 
@@ -19,10 +21,14 @@ namespace {
 struct MutexUse {
   unsigned Mutex;
   Location At;
+  /// Reached through `this` or a variable: the same object each time.
+  bool SameObject = false;
+  bool Shared = false;
 };
 struct CallFact {
   unsigned Callee;
   Location At;
+  bool OnThis = false; // a member call on `this`
   std::vector<MutexUse> Held;
 };
 struct FunctionFact {
@@ -39,10 +45,13 @@ struct EdgeFact {
   std::vector<unsigned> Units;
 };
 /// How a function comes to take a mutex: itself at At, or in Callee,
-/// called at At.
+/// called at At. SameObject: on every way, the same object each call of
+/// the function; Shared: on some way, only shared.
 struct Witness {
   Location At;
   std::optional<unsigned> Callee;
+  bool SameObject = false;
+  bool Shared = false;
 };
 using Acquisitions = llvm::MapVector<unsigned, Witness>;
 
@@ -61,6 +70,9 @@ private:
                        const llvm::json::Value &Value);
   const Acquisitions &acquired(unsigned Function);
   void addCrossEdges();
+  void readSelfEdge(const llvm::json::Value &Value);
+  bool isSelfDeadlock(const CallFact &Call, const MutexUse &Held);
+  std::vector<Finding> selfDeadlocks();
   void explain(const EdgeFact &E, std::vector<Note> &Notes);
   bool isNew(const EdgeFact &E,
              llvm::ArrayRef<std::pair<unsigned, unsigned>> Back) const;
@@ -72,6 +84,10 @@ private:
 
   llvm::StringMap<unsigned> Ids;
   std::vector<std::string> Keys, Names; // by id
+  // Of mutexes, by id: a class's member; a recursive mutex.
+  std::vector<bool> IsMember, IsRecursive;
+  /// The self-deadlocks the units judged: mutex and place.
+  std::set<std::tuple<unsigned, std::string, unsigned>> JudgedSelfEdges;
   llvm::MapVector<unsigned, FunctionFact> Functions;
   llvm::DenseMap<unsigned, Acquisitions> Acquired;
   llvm::MapVector<std::pair<unsigned, unsigned>, EdgeFact> Edges;
@@ -83,6 +99,8 @@ unsigned LockOrderMerge::id(llvm::StringRef Key, llvm::StringRef Name) {
   if (Inserted) {
     Keys.push_back(Key.str());
     Names.emplace_back();
+    IsMember.push_back(false);
+    IsRecursive.push_back(false);
   }
   if (Names[It->second].empty())
     Names[It->second] = Name.str();
@@ -97,6 +115,16 @@ llvm::Expected<MutexUse> LockOrderMerge::readUse(const UnitFacts &Unit,
     return malformed(Unit, "a mutex without a key or a place");
   Use.Mutex = id(*O->getString("mutex"),
                  compat::toStd(O->getString("name")).value_or(""));
+  // Facts without these say nothing of the object: no self-deadlock.
+  auto Flag = [&](llvm::StringRef Name) {
+    return compat::toStd(O->getBoolean(Name)).value_or(false);
+  };
+  Use.SameObject = Flag("same_object");
+  Use.Shared = Flag("shared");
+  if (Flag("member"))
+    IsMember[Use.Mutex] = true;
+  if (Flag("recursive"))
+    IsRecursive[Use.Mutex] = true;
   return Use;
 }
 
@@ -122,12 +150,13 @@ llvm::Error LockOrderMerge::readFunction(const UnitFacts &Unit,
   for (const llvm::json::Value &C : *Calls) {
     const llvm::json::Object *Call = C.getAsObject();
     const llvm::json::Array *Held = Call ? Call->getArray("held") : nullptr;
-    CallFact Fact{0, {}, {}};
+    CallFact Fact{0, {}, false, {}};
     if (!Call || !Call->getString("callee") || !Held ||
         !readLocation(Call->get("at"), Fact.At))
       return malformed(Unit, "a call without a callee, a place or locks");
     Fact.Callee = id(*Call->getString("callee"),
                      compat::toStd(Call->getString("name")).value_or(""));
+    Fact.OnThis = compat::toStd(Call->getBoolean("on_this")).value_or(false);
     for (const llvm::json::Value &H : *Held) {
       llvm::Expected<MutexUse> Use = readUse(Unit, H);
       if (!Use)
@@ -171,7 +200,18 @@ llvm::Error LockOrderMerge::read(const UnitFacts &Unit, unsigned Index) {
   for (const llvm::json::Value &E : *Edges)
     if (llvm::Error Error = readEdge(Unit, Index, E))
       return Error;
+  if (const llvm::json::Array *SelfEdges = Unit.Facts.getArray("self_edges"))
+    for (const llvm::json::Value &E : *SelfEdges)
+      readSelfEdge(E);
   return llvm::Error::success();
+}
+
+void LockOrderMerge::readSelfEdge(const llvm::json::Value &V) {
+  const llvm::json::Object *O = V.getAsObject();
+  Location At;
+  if (O && O->getString("mutex") && readLocation(O->get("at"), At))
+    JudgedSelfEdges.insert(
+        {id(*O->getString("mutex"), ""), At.File, At.Offset});
 }
 
 const Acquisitions &LockOrderMerge::acquired(unsigned Function) {
@@ -184,11 +224,21 @@ const Acquisitions &LockOrderMerge::acquired(unsigned Function) {
   if (Fact == Functions.end())
     return Acquired[Function];
   Acquisitions All;
+  auto Add = [&](unsigned Mutex, const Witness &W) {
+    auto [It, Inserted] = All.insert({Mutex, W});
+    if (!Inserted) {
+      It->second.SameObject &= W.SameObject;
+      It->second.Shared |= W.Shared;
+    }
+  };
   for (const MutexUse &Taken : Fact->second.Taken)
-    All.insert({Taken.Mutex, {Taken.At, std::nullopt}});
+    Add(Taken.Mutex, {Taken.At, std::nullopt, Taken.SameObject, Taken.Shared});
   for (const CallFact &Call : Fact->second.Calls)
-    for (const auto &Entry : acquired(Call.Callee))
-      All.insert({Entry.first, {Call.At, Call.Callee}});
+    for (const auto &[Mutex, W] : acquired(Call.Callee))
+      // A member reached through `this` in the callee is the caller's only
+      // if the call is on `this` too.
+      Add(Mutex, {Call.At, Call.Callee,
+                  W.SameObject && (!IsMember[Mutex] || Call.OnThis), W.Shared});
   return Acquired[Function] = std::move(All);
 }
 
@@ -266,14 +316,52 @@ LockOrderMerge::report(const EdgeFact &Warned,
   return F;
 }
 
+bool LockOrderMerge::isSelfDeadlock(const CallFact &Call,
+                                    const MutexUse &Held) {
+  const Acquisitions &Inside = acquired(Call.Callee);
+  auto Again = Inside.find(Held.Mutex);
+  if (Again == Inside.end() || IsRecursive[Held.Mutex] || !Held.SameObject)
+    return false;
+  const Witness &W = Again->second;
+  bool SameObject = W.SameObject && (!IsMember[Held.Mutex] || Call.OnThis);
+  return SameObject && !(Held.Shared && W.Shared) &&
+         !JudgedSelfEdges.count({Held.Mutex, Call.At.File, Call.At.Offset});
+}
+
+std::vector<Finding> LockOrderMerge::selfDeadlocks() {
+  // A mutex held across a call into a function (of another unit) that
+  // takes it again; the units reported those they could see whole.
+  std::vector<Finding> Findings;
+  for (const auto &[Function, Fact] : Functions)
+    for (const CallFact &Call : Fact.Calls)
+      for (const MutexUse &Held : Call.Held) {
+        if (!isSelfDeadlock(Call, Held))
+          continue;
+        Finding F{Check.str(),
+                  Call.At,
+                  "mutex " + quotedName(Held.Mutex) + " is acquired in " +
+                      quotedName(Call.Callee) +
+                      ", called here, while it is already held: a "
+                      "non-recursive mutex deadlocks on itself",
+                  {}};
+        F.Notes.push_back(
+            {Held.At, quotedName(Held.Mutex) + " is first acquired here"});
+        explain({Held.Mutex, Held.Mutex, Call.At, Held.At, Call.Callee, {}},
+                F.Notes);
+        Findings.push_back(std::move(F));
+        JudgedSelfEdges.insert({Held.Mutex, Call.At.File, Call.At.Offset});
+      }
+  return Findings;
+}
+
 std::vector<Finding> LockOrderMerge::findings() {
+  std::vector<Finding> Findings = selfDeadlocks();
   addCrossEdges();
   facts::Successors<unsigned> Graph;
   for (const auto &[Pair, E] : Edges)
     Graph[Pair.first].push_back(Pair.second);
   facts::Components<unsigned> SCC(Graph);
   llvm::DenseSet<unsigned> Reported;
-  std::vector<Finding> Findings;
   for (const auto &[Pair, E] : Edges) {
     unsigned Component = SCC.of(Pair.first);
     if (Pair.first == Pair.second || Component == 0 ||

@@ -11,3 +11,8 @@ std::string Mailbox::take() {
   Pending.pop_front();
   return Front;
 }
+
+int Archive::count() const {
+  std::lock_guard<std::mutex> Lock(Mu);
+  return static_cast<int>(Kept.size());
+}

@@ -14,3 +14,8 @@ void Jobs::submit(int Job) {
   std::lock_guard<std::mutex> Lock(Mu);
   ById[Next++] = Job;
 }
+
+void Archive::keep(int Record) {
+  std::lock_guard<std::mutex> Lock(Mu);
+  Kept.push_back(Record);
+}
