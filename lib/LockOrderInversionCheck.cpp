@@ -232,45 +232,13 @@ void LockOrderInversionCheck::onEndOfTranslationUnit() {
 }
 
 void LockOrderInversionCheck::recordFacts() {
-  // What the merge needs to find the cycles that only the whole program
-  // has: what each function takes and calls, with the locks held, and the
-  // edges this unit judged (their cycles were reported here).
+  // What the merge needs to find the cycles and self-deadlocks that only the
+  // whole program has: what each function takes and calls, with the locks
+  // held, and what this unit judged (and reported) itself.
   const SourceManager &SM = Context->getSourceManager();
-  auto Mutex = [&](const Acquisition &A) {
-    return llvm::json::Object{
-        {"mutex", factsKey(*A.Mutex, SM)},
-        {"name", factsName(*A.Mutex)},
-        {"at", factsPlace(A.Lock->Acquire->getBeginLoc())},
-        {"member", llvm::isa<FieldDecl>(A.Mutex)},
-        {"same_object", A.SameObjectEachTime},
-        {"shared", A.Shared},
-        {"recursive", isRecursive(*A.Mutex)}};
-  };
-  llvm::json::Array FunctionFacts, EdgeFacts;
-  for (const auto &[Function, Summary] : Functions) {
-    llvm::json::Array Taken, Calls;
-    for (const Acquisition &A : Summary.Taken)
-      Taken.push_back(Mutex(A));
-    for (const auto &[Call, Held] : Summary.Calls) {
-      const FunctionDecl *Callee = Call->getDirectCallee();
-      if (SM.isInSystemHeader(SM.getFileLoc(Callee->getLocation())))
-        continue;
-      llvm::json::Array HeldFacts;
-      for (const Acquisition &A : Held)
-        HeldFacts.push_back(Mutex(A));
-      Calls.push_back(
-          llvm::json::Object{{"callee", factsKey(*Callee, SM)},
-                             {"name", factsName(*Callee)},
-                             {"at", factsPlace(Call->getBeginLoc())},
-                             {"on_this", isCallOnThis(*Call)},
-                             {"held", std::move(HeldFacts)}});
-    }
-    FunctionFacts.push_back(
-        llvm::json::Object{{"function", factsKey(*Function, SM)},
-                           {"name", factsName(*Function)},
-                           {"taken", std::move(Taken)},
-                           {"calls", std::move(Calls)}});
-  }
+  llvm::json::Array FunctionFacts, EdgeFacts, SelfEdgeFacts;
+  for (const auto &[Function, Summary] : Functions)
+    FunctionFacts.push_back(functionFacts(*Function, Summary));
   for (const auto &[Pair, E] : Edges) {
     llvm::json::Object Edge{
         {"held", factsKey(*Pair.first, SM)},
@@ -283,8 +251,6 @@ void LockOrderInversionCheck::recordFacts() {
       Edge["through"] = factsName(*E.Through);
     EdgeFacts.push_back(std::move(Edge));
   }
-  // The self-deadlocks this unit judged (and reported), by place.
-  llvm::json::Array SelfEdgeFacts;
   for (const auto &[Where, E] : SelfEdges)
     SelfEdgeFacts.push_back(
         llvm::json::Object{{"mutex", factsKey(*E.Acquired.Mutex, SM)},
@@ -293,6 +259,44 @@ void LockOrderInversionCheck::recordFacts() {
                  llvm::json::Object{{"functions", std::move(FunctionFacts)},
                                     {"edges", std::move(EdgeFacts)},
                                     {"self_edges", std::move(SelfEdgeFacts)}});
+}
+
+llvm::json::Object
+LockOrderInversionCheck::acquisitionFacts(const Acquisition &A) {
+  const SourceManager &SM = Context->getSourceManager();
+  return llvm::json::Object{{"mutex", factsKey(*A.Mutex, SM)},
+                            {"name", factsName(*A.Mutex)},
+                            {"at", factsPlace(A.Lock->Acquire->getBeginLoc())},
+                            {"member", llvm::isa<FieldDecl>(A.Mutex)},
+                            {"same_object", A.SameObjectEachTime},
+                            {"shared", A.Shared},
+                            {"recursive", isRecursive(*A.Mutex)}};
+}
+
+llvm::json::Object
+LockOrderInversionCheck::functionFacts(const FunctionDecl &Function,
+                                       const FunctionLocks &Summary) {
+  const SourceManager &SM = Context->getSourceManager();
+  llvm::json::Array Taken, Calls;
+  for (const Acquisition &A : Summary.Taken)
+    Taken.push_back(acquisitionFacts(A));
+  for (const auto &[Call, Held] : Summary.Calls) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (SM.isInSystemHeader(SM.getFileLoc(Callee->getLocation())))
+      continue;
+    llvm::json::Array HeldFacts;
+    for (const Acquisition &A : Held)
+      HeldFacts.push_back(acquisitionFacts(A));
+    Calls.push_back(llvm::json::Object{{"callee", factsKey(*Callee, SM)},
+                                       {"name", factsName(*Callee)},
+                                       {"at", factsPlace(Call->getBeginLoc())},
+                                       {"on_this", isCallOnThis(*Call)},
+                                       {"held", std::move(HeldFacts)}});
+  }
+  return llvm::json::Object{{"function", factsKey(Function, SM)},
+                            {"name", factsName(Function)},
+                            {"taken", std::move(Taken)},
+                            {"calls", std::move(Calls)}};
 }
 
 bool LockOrderInversionCheck::isRecursive(const ValueDecl &Mutex) const {

@@ -59,6 +59,9 @@ private:
   void addEdge(const Edge &E);
   void reportCycles();
   void recordFacts();
+  llvm::json::Object acquisitionFacts(const Acquisition &A);
+  llvm::json::Object functionFacts(const FunctionDecl &Function,
+                                   const FunctionLocks &Summary);
   void reportSelfDeadlock(const Edge &E);
   bool isRecursive(const ValueDecl &Mutex) const;
   std::vector<FixItHint> mergeGuards(const Edge &E);
