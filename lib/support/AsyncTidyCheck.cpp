@@ -252,16 +252,21 @@ llvm::json::Value AsyncTidyCheck::factsPlace(SourceLocation Loc) {
   llvm::json::Value Place = factsLocation(Loc, *Sources);
   if (!NoLint)
     NoLint = std::make_unique<NoLintComments>(*Sources, CheckName);
-  if (NoLint->silences(Loc) || isDroppedByRules(Loc))
-    SilencedPlaces.push_back(
-        llvm::json::Array{(*Place.getAsArray())[0], (*Place.getAsArray())[1]});
+  if (NoLint->silences(Loc) || isDroppedByRules(Loc)) {
+    const llvm::json::Array &Parts = *Place.getAsArray();
+    SilencedPlaces.insert(
+        {Parts[0].getAsString()->str(), *Parts[1].getAsInteger()});
+  }
   return Place;
 }
 
 void AsyncTidyCheck::writeUnitFacts(StringRef Directory,
                                     const SourceManager &Sources,
                                     llvm::json::Object Facts) {
-  Facts["silenced"] = std::move(SilencedPlaces);
+  llvm::json::Array Silenced;
+  for (const auto &[File, Line] : SilencedPlaces)
+    Silenced.push_back(llvm::json::Array{File, Line});
+  Facts["silenced"] = std::move(Silenced);
   SilencedPlaces.clear();
   std::string Error =
       writeFacts(Directory, CheckName, Sources, std::move(Facts));

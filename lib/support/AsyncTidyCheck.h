@@ -17,6 +17,7 @@
 #include <deque>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 
 namespace clang::tidy::asynctidy {
@@ -127,9 +128,9 @@ private:
   // Whether the unit includes a test framework, once asked.
   std::optional<bool> InTestUnit;
   // The unit's NOLINT comments, once the facts ask, and the places the facts
-  // list as silenced ([file, line]).
+  // list as silenced (file, line).
   std::unique_ptr<NoLintComments> NoLint;
-  llvm::json::Array SilencedPlaces;
+  std::set<std::pair<std::string, int64_t>> SilencedPlaces;
   std::unique_ptr<UnitStart> Start;
   std::string CheckName;
   bool SystemHeaders; // clang-tidy's option: report in system headers too
