@@ -578,33 +578,11 @@ UnboundedContainerCheck::Uses::growth(const FieldDecl &Field) const {
   return G;
 }
 
-/// The member functions of \p Class that must have a body somewhere, and
-/// the function templates among its members.
-static std::vector<const FunctionDecl *>
-functionsNeedingBodies(const CXXRecordDecl &Class) {
-  std::vector<const FunctionDecl *> Needed;
-  for (const CXXMethodDecl *Method : Class.methods())
-    if (!Method->isImplicit() && !Method->isDefaulted() &&
-        !Method->isDeleted() && !compat::isPureVirtual(*Method))
-      Needed.push_back(Method);
-  for (const Decl *D : Class.decls())
-    if (const auto *Template = llvm::dyn_cast<FunctionTemplateDecl>(D))
-      Needed.push_back(Template->getTemplatedDecl());
-  return Needed;
-}
-
-/// Whether every member function of \p Class has its body here: a removal
-/// in another translation unit would make any finding wrong.
-static bool hasEveryBody(const CXXRecordDecl &Class) {
-  return llvm::all_of(functionsNeedingBodies(Class),
-                      [](const FunctionDecl *F) { return F->hasBody(); });
-}
-
 void UnboundedContainerCheck::checkClass(const CXXRecordDecl &Class) {
   // A class that locks for itself is shared between threads: a service's,
   // a registry's or a pool's state, which lives as long as the process. A
   // request, a parser, a builder or a message owns no mutex.
-  if (!ownsMutex(Class, MutexTypes) || !hasEveryBody(Class))
+  if (!ownsMutex(Class, MutexTypes) || !definesEveryMemberFunction(Class))
     return;
   for (const auto &[Field, U] : collectMembers(Class))
     if (U.growth(*Field).growsForever())
@@ -701,7 +679,7 @@ UnboundedContainerCheck::classFacts(const CXXRecordDecl &Class) {
                            {"name", Entry.first->getName()},
                            {"at", factsPlace(Entry.first->getLocation())},
                            {"associative", isAssociative(*Entry.first)}});
-  for (const FunctionDecl *Function : functionsNeedingBodies(Class))
+  for (const FunctionDecl *Function : memberFunctionsNeedingBodies(Class))
     Needed.push_back(factsKey(*Function, SM));
   forEachBody(Class, [&](const FunctionDecl &Function, const Stmt &Body,
                          bool CountGrowth) {
@@ -710,10 +688,12 @@ UnboundedContainerCheck::classFacts(const CXXRecordDecl &Class) {
     Bodies.push_back(llvm::json::Object{{"function", factsKey(Function, SM)},
                                         {"uses", useFacts(Here, SM)}});
   });
-  return llvm::json::Object{
-      {"class", factsKey(Class, SM)},  {"name", factsName(Class)},
-      {"members", std::move(Members)}, {"needs_bodies", std::move(Needed)},
-      {"bodies", std::move(Bodies)},   {"judged_here", hasEveryBody(Class)}};
+  return llvm::json::Object{{"class", factsKey(Class, SM)},
+                            {"name", factsName(Class)},
+                            {"members", std::move(Members)},
+                            {"needs_bodies", std::move(Needed)},
+                            {"bodies", std::move(Bodies)},
+                            {"judged_here", definesEveryMemberFunction(Class)}};
 }
 
 void UnboundedContainerCheck::report(const FieldDecl &Field, const Uses &U) {

@@ -9,6 +9,7 @@
 #include "Compat.h"
 #include "support/Calls.h"
 #include "support/Coroutines.h"
+#include "support/Facts.h"
 #include "support/FixItUtils.h"
 #include "support/MacroOrigin.h"
 #include "support/Records.h"
@@ -35,6 +36,7 @@ static constexpr llvm::StringLiteral DefaultSingleThreadedFunctions =
 
 using Access = UnguardedMemberCheck::Access;
 using MethodSummary = UnguardedMemberCheck::MethodSummary;
+namespace facts = ::asynctidy::facts;
 
 namespace {
 /// The `this->member` expression that \p E writes to when it is assigned,
@@ -213,7 +215,7 @@ UnguardedMemberCheck::UnguardedMemberCheck(StringRef Name,
       SingleThreadedFunctions(readNameList("SingleThreadedFunctions",
                                            DefaultSingleThreadedFunctions)),
       ScalarLockingFunctions(readCount("ScalarLockingFunctions", 2)),
-      Inserter(readIncludeStyle()) {}
+      Inserter(readIncludeStyle()), FactsDirectory(readFactsDirectory()) {}
 
 void UnguardedMemberCheck::registerPPCallbacks(const SourceManager &SM,
                                                Preprocessor *PP,
@@ -299,95 +301,13 @@ UnguardedMemberCheck::summarise(const CXXMethodDecl &Method) const {
 void UnguardedMemberCheck::onEndOfTranslationUnit() {
   for (const auto &[Class, Methods] : Classes)
     checkClass(*Class, Methods);
+  if (!FactsDirectory.empty() && Context)
+    writeUnitFacts(
+        FactsDirectory, Context->getSourceManager(),
+        llvm::json::Object{{"scalar_locking_functions", ScalarLockingFunctions},
+                           {"classes", std::move(RecordedClasses)}});
+  RecordedClasses = llvm::json::Array();
   Classes.clear();
-}
-
-llvm::DenseSet<const CXXMethodDecl *> UnguardedMemberCheck::underCallersLock(
-    llvm::ArrayRef<MethodSummary> Summaries) const {
-  // Annotated as requiring the lock, or handed the caller's guard.
-  llvm::DenseSet<const CXXMethodDecl *> Result;
-  llvm::StringSet<> NamesCalledUnderLock;
-  for (const MethodSummary &Summary : Summaries) {
-    bool TakesGuard = llvm::any_of(
-        Summary.Method->parameters(), [&](const ParmVarDecl *Param) {
-          const CXXRecordDecl *Record = recordOf(Param->getType());
-          return Record && isGuardType(*Record, {GuardTypes, MutexTypes});
-        });
-    if (TakesGuard || Summary.AssertsLock ||
-        Summary.Method->hasAttr<RequiresCapabilityAttr>())
-      Result.insert(Summary.Method->getCanonicalDecl());
-    for (StringRef Name : Summary.UnresolvedCallsUnderLock)
-      NamesCalledUnderLock.insert(Name);
-  }
-  for (const MethodSummary &Summary : Summaries)
-    if (Summary.Method->getIdentifier() &&
-        NamesCalledUnderLock.count(Summary.Method->getName()))
-      Result.insert(Summary.Method->getCanonicalDecl());
-  // Called on `this` while a lock is held, or from such a function.
-  for (bool Changed = true; Changed;) {
-    Changed = false;
-    for (const MethodSummary &Summary : Summaries) {
-      bool CallerHolds = Result.count(Summary.Method->getCanonicalDecl());
-      for (const auto &[Callee, Held] : Summary.Calls)
-        if ((Held || CallerHolds) &&
-            Result.insert(Callee->getCanonicalDecl()).second)
-          Changed = true;
-    }
-  }
-  return Result;
-}
-
-UnguardedMemberCheck::Evidence
-UnguardedMemberCheck::collectEvidence(llvm::ArrayRef<MethodSummary> Summaries,
-                                      const JudgedPredicate &IsJudged) const {
-  // A member is guarded by the mutexes held where it is written: a member
-  // only read under a lock (configuration read next to guarded state) is
-  // not shown to need one.
-  Evidence Found;
-  for (const MethodSummary &Summary : Summaries) {
-    if (!IsJudged(*Summary.Method) || isExempt(*Summary.Method))
-      continue;
-    for (const Access &Use : Summary.Accesses) {
-      if (!Use.Write)
-        continue;
-      for (const ValueDecl *Mutex : Use.Held) {
-        auto &List = Found.Guards[Use.Field];
-        if (!llvm::is_contained(List, Mutex))
-          List.push_back(Mutex);
-        Found.GuardedExample.try_emplace(Use.Field, &Use);
-      }
-    }
-  }
-  // How many member functions lock around the member.
-  for (const MethodSummary &Summary : Summaries) {
-    if (!IsJudged(*Summary.Method) || isExempt(*Summary.Method))
-      continue;
-    llvm::SmallPtrSet<const FieldDecl *, 8> Locked;
-    for (const Access &Use : Summary.Accesses) {
-      auto Guard = Found.Guards.find(Use.Field);
-      if (Guard != Found.Guards.end() &&
-          llvm::any_of(Use.Held, [&](const ValueDecl *Mutex) {
-            return llvm::is_contained(Guard->second, Mutex);
-          }))
-        Locked.insert(Use.Field);
-    }
-    for (const FieldDecl *Field : Locked)
-      ++Found.LockedFunctions[Field];
-  }
-  return Found;
-}
-
-// A flag, a counter or a pointer is often handed from thread to thread by a
-// protocol the lock does not show (one writer, set once before others see
-// it, read after the work that wrote it is done): by default one member
-// function that locks around it is not enough to say the lock guards it. A
-// container or other object is corrupted by one unguarded change, and one
-// suffices.
-bool UnguardedMemberCheck::isShownGuarded(const FieldDecl &Field,
-                                          const Evidence &Found) const {
-  unsigned Needed =
-      Field.getType()->isScalarType() ? ScalarLockingFunctions : 1;
-  return Found.LockedFunctions.lookup(&Field) >= Needed;
 }
 
 // A reference member names another object for the object's whole life: what
@@ -402,81 +322,110 @@ bool UnguardedMemberCheck::isShared(const FieldDecl &Field) const {
            ThreadSafeTypes.matches(*Record) || ownsMutex(*Record, MutexTypes)));
 }
 
-// A private or protected member function runs when the class, a derived
-// class or a friend calls it. It is judged where a public member function
-// that may run concurrently with others calls it, directly or through other
-// such functions; one that only set-up, teardown or nothing here calls is
-// reached from code whose locking this class does not show (a base's
-// reset(), say).
-llvm::DenseSet<const CXXMethodDecl *> UnguardedMemberCheck::reachedConcurrently(
-    llvm::ArrayRef<MethodSummary> Summaries,
-    llvm::function_ref<bool(const CXXMethodDecl &)> MayRun) const {
-  auto RunsConcurrently = [&](const CXXMethodDecl &Method) {
-    return MayRun(Method) && !isExempt(Method) &&
-           !SingleThreadedFunctions.matches(Method);
-  };
-  llvm::DenseSet<const CXXMethodDecl *> Reached;
-  for (const MethodSummary &Summary : Summaries)
-    if (writtenAccess(*Summary.Method) == AS_public &&
-        RunsConcurrently(*Summary.Method))
-      Reached.insert(Summary.Method->getCanonicalDecl());
-  for (bool Changed = true; Changed;) {
-    Changed = false;
-    for (const MethodSummary &Summary : Summaries) {
-      if (!Reached.count(Summary.Method->getCanonicalDecl()))
-        continue;
-      for (const auto &[Callee, Held] : Summary.Calls)
-        if (!Held && RunsConcurrently(*Callee) &&
-            Reached.insert(Callee->getCanonicalDecl()).second)
-          Changed = true;
-    }
-  }
-  return Reached;
+/// What the judgement needs of \p Method's declaration.
+facts::MethodFacts
+UnguardedMemberCheck::declarationFacts(const CXXMethodDecl &Method) const {
+  facts::MethodFacts Facts;
+  if (Method.getIdentifier())
+    Facts.Name = Method.getName().str();
+  Facts.Public = writtenAccess(Method) == AS_public;
+  Facts.OnAnObject =
+      !llvm::isa<CXXConstructorDecl, CXXDestructorDecl>(Method) &&
+      !Method.isStatic();
+  Facts.Exempt = isExempt(Method);
+  Facts.SingleThreaded = SingleThreadedFunctions.matches(Method);
+  // Annotated as requiring the lock, or handed the caller's guard.
+  Facts.HoldsCallersLock =
+      Method.hasAttr<RequiresCapabilityAttr>() ||
+      llvm::any_of(Method.parameters(), [&](const ParmVarDecl *Param) {
+        const CXXRecordDecl *Record = recordOf(Param->getType());
+        return Record && isGuardType(*Record, {GuardTypes, MutexTypes});
+      });
+  return Facts;
 }
 
-// A function that asserts what state the member is in, with no lock held,
-// relies on a protocol that keeps other threads away from it (the assertion
-// would race too): cpprest's `_alloc()` asserts that no block is pending
-// before it makes one, which `_commit()` hands over under the lock.
-bool UnguardedMemberCheck::assertsStateOf(const FieldDecl &Field,
-                                          const MethodSummary &Summary) {
-  return llvm::any_of(Summary.Accesses, [&](const Access &Use) {
-    return Use.Field == &Field && Use.InAssertion && !Use.AnyLockHeld;
-  });
+/// The index of \p D in \p List, where it is added if new; and whether it
+/// was.
+template <typename T>
+static std::pair<unsigned, bool>
+number(const T *D, std::vector<const T *> &List,
+       llvm::DenseMap<const T *, unsigned> &Indices) {
+  auto [It, New] = Indices.try_emplace(D, List.size());
+  if (New)
+    List.push_back(D);
+  return {It->second, New};
+}
+
+/// Adds to \p Model what the body of its member function \p Index does.
+void UnguardedMemberCheck::addBody(ClassModel &Model, unsigned Index) const {
+  const MethodSummary &Summary = Model.Summaries[Index];
+  Model.Facts.Methods[Index].HasBody = true;
+  Model.Facts.Methods[Index].TakesLock = Summary.TakesLock;
+  Model.Facts.Methods[Index].HoldsCallersLock |= Summary.AssertsLock;
+  for (StringRef Name : Summary.UnresolvedCallsUnderLock)
+    Model.Facts.Methods[Index].UnresolvedCallsUnderLock.push_back(Name.str());
+  for (const auto &[Callee, Held] : Summary.Calls) {
+    auto [CalleeIndex, New] =
+        number(Callee->getCanonicalDecl(), Model.Methods, Model.MethodIndex);
+    if (New) // no body in this unit
+      Model.Facts.Methods.push_back(declarationFacts(*Callee));
+    Model.Facts.Methods[Index].Calls.push_back({CalleeIndex, Held});
+  }
+  for (const Access &Use : Summary.Accesses) {
+    facts::MemberUse Fact;
+    auto [Member, New] = number(Use.Field, Model.Members, Model.MemberIndex);
+    if (New)
+      Model.Facts.Members.push_back(
+          {isShared(*Use.Field), Use.Field->getType()->isScalarType()});
+    Fact.Member = Member;
+    Fact.Write = Use.Write;
+    Fact.AnyLockHeld = Use.AnyLockHeld;
+    Fact.InAssertion = Use.InAssertion;
+    for (const ValueDecl *Mutex : Use.Held)
+      Fact.Held.push_back(number(Mutex, Model.Mutexes, Model.MutexIndex).first);
+    Model.Facts.Methods[Index].Uses.push_back(std::move(Fact));
+  }
+}
+
+UnguardedMemberCheck::ClassModel UnguardedMemberCheck::model(
+    llvm::ArrayRef<const CXXMethodDecl *> Methods) const {
+  ClassModel Model;
+  // The member functions with a body first, so that their indices are
+  // those of their summaries.
+  for (const CXXMethodDecl *Method : Methods)
+    if (number(Method->getCanonicalDecl(), Model.Methods, Model.MethodIndex)
+            .second) {
+      Model.Summaries.push_back(summarise(*Method));
+      Model.Facts.Methods.push_back(declarationFacts(*Method));
+    }
+  for (unsigned Index = 0; Index < Model.Summaries.size(); ++Index)
+    addBody(Model, Index);
+  return Model;
+}
+
+std::vector<facts::UnguardedUse>
+UnguardedMemberCheck::judge(const ClassModel &Model) const {
+  return facts::findUnguardedUses(
+      Model.Facts, ScalarLockingFunctions,
+      [&](unsigned Method, unsigned Use, llvm::ArrayRef<unsigned> Guards) {
+        llvm::SmallVector<const ValueDecl *, 2> Mutexes;
+        for (unsigned Guard : Guards)
+          Mutexes.push_back(Model.Mutexes[Guard]);
+        const MethodSummary &Summary = Model.Summaries[Method];
+        return isFastPath(Summary.Accesses[Use], Summary, Mutexes);
+      });
 }
 
 void UnguardedMemberCheck::checkClass(
     const CXXRecordDecl &Class, llvm::ArrayRef<const CXXMethodDecl *> Methods) {
   if (implementsSynchronisation(Class))
     return;
-  std::vector<MethodSummary> Summaries;
-  for (const CXXMethodDecl *Method : Methods)
-    Summaries.push_back(summarise(*Method));
-
-  // Member functions that run with the lock taken by their caller are
-  // neither evidence nor findings.
-  llvm::DenseSet<const CXXMethodDecl *> UnderCallersLock =
-      underCallersLock(Summaries);
-  llvm::DenseSet<const CXXMethodDecl *> LockingMethods;
-  for (const MethodSummary &Summary : Summaries)
-    if (Summary.TakesLock)
-      LockingMethods.insert(Summary.Method->getCanonicalDecl());
-  auto MayRun = [&](const CXXMethodDecl &Method) {
-    return !llvm::isa<CXXConstructorDecl, CXXDestructorDecl>(Method) &&
-           !Method.isStatic() &&
-           !UnderCallersLock.count(Method.getCanonicalDecl());
-  };
-  llvm::DenseSet<const CXXMethodDecl *> Reached =
-      reachedConcurrently(Summaries, MayRun);
-  auto IsJudged = [&](const CXXMethodDecl &Method) {
-    return MayRun(Method) && (writtenAccess(Method) == AS_public ||
-                              Reached.count(Method.getCanonicalDecl()));
-  };
-  Evidence Found = collectEvidence(Summaries, IsJudged);
-  for (const MethodSummary &Summary : Summaries)
-    if (IsJudged(*Summary.Method) && !isExempt(*Summary.Method) &&
-        !SingleThreadedFunctions.matches(*Summary.Method))
-      reportMethod(Summary, Found, LockingMethods);
+  ClassModel Model = model(Methods);
+  std::vector<facts::UnguardedUse> Found = judge(Model);
+  for (const facts::UnguardedUse &Use : Found)
+    report(Model, Use);
+  if (!FactsDirectory.empty())
+    RecordedClasses.push_back(classFacts(Class, Model, Found));
 }
 
 /// Whether \p Read comes before \p Acquire on a path through \p Body: in
@@ -523,40 +472,28 @@ bool UnguardedMemberCheck::isFastPath(
   return false;
 }
 
-void UnguardedMemberCheck::reportMethod(
-    const MethodSummary &Summary, const Evidence &Found,
-    const llvm::DenseSet<const CXXMethodDecl *> &LockingMethods) {
-  const Access *First = nullptr;
-  llvm::SmallVector<const ValueDecl *, 1> NeededMutexes;
-  for (const Access &Use : Summary.Accesses) {
-    if (Use.AnyLockHeld || isShared(*Use.Field))
-      continue;
-    auto Guard = Found.Guards.find(Use.Field);
-    if (Guard == Found.Guards.end() || !isShownGuarded(*Use.Field, Found) ||
-        assertsStateOf(*Use.Field, Summary))
-      continue;
-    if (!Use.Write && isFastPath(Use, Summary, Guard->second))
-      continue;
-    if (!First)
-      First = &Use;
-    for (const ValueDecl *Mutex : Guard->second)
-      if (!llvm::is_contained(NeededMutexes, Mutex))
-        NeededMutexes.push_back(Mutex);
-  }
-  if (!First)
-    return;
-  const ValueDecl *Mutex = Found.Guards.find(First->Field)->second.front();
+void UnguardedMemberCheck::report(const ClassModel &Model,
+                                  const facts::UnguardedUse &Found) {
+  const MethodSummary &Summary = Model.Summaries[Found.Method];
+  const Access &First = Summary.Accesses[Found.Use];
+  const ValueDecl *Mutex = Model.Mutexes[Found.Mutex];
   std::vector<FixItHint> Fixes;
-  if (NeededMutexes.size() == 1 && !Summary.TakesLock)
+  if (Found.NeededMutexes.size() == 1 && !Summary.TakesLock) {
+    llvm::DenseSet<const CXXMethodDecl *> LockingMethods;
+    for (const MethodSummary &Other : Model.Summaries)
+      if (Other.TakesLock)
+        LockingMethods.insert(Other.Method->getCanonicalDecl());
     Fixes = guardBody(Summary, *Mutex, LockingMethods);
-  diag(First->Where->getMemberLoc(),
+  }
+  diag(First.Where->getMemberLoc(),
        "'%0' is %select{read|written}1 without holding '%2', which guards "
        "it elsewhere: concurrent calls race")
-      << First->Field->getName() << First->Write << Mutex->getName();
-  const Access *Example = Found.GuardedExample.lookup(First->Field);
-  diag(Example->Where->getMemberLoc(), "'%0' is written with '%1' held here",
+      << First.Field->getName() << First.Write << Mutex->getName();
+  const Access &Example =
+      Model.Summaries[Found.Example.first].Accesses[Found.Example.second];
+  diag(Example.Where->getMemberLoc(), "'%0' is written with '%1' held here",
        DiagnosticIDs::Note)
-      << First->Field->getName() << Example->Held.front()->getName();
+      << First.Field->getName() << Example.Held.front()->getName();
   // Taking a lock changes what the function does (it may now wait, or
   // deadlock with a caller that holds the mutex): the fix is a note's.
   if (!Fixes.empty())
@@ -658,6 +595,94 @@ std::vector<FixItHint> UnguardedMemberCheck::guardBody(
   if (auto Include = Inserter.include(First->getBeginLoc(), SM, "<mutex>"))
     Fixes.push_back(*Include);
   return Fixes;
+}
+
+llvm::json::Object UnguardedMemberCheck::useEntry(const ClassModel &Model,
+                                                  const FactsKeys &Keys,
+                                                  unsigned Method,
+                                                  unsigned Use) {
+  const facts::MemberUse &Fact = Model.Facts.Methods[Method].Uses[Use];
+  const MethodSummary &Summary = Model.Summaries[Method];
+  const Access &Where = Summary.Accesses[Use];
+  llvm::json::Array Held, FastPathFor;
+  for (unsigned Mutex : Fact.Held)
+    Held.push_back(Keys.Mutexes[Mutex]);
+  // The merge sees no paths: which mutexes an unguarded read comes before,
+  // on the path that takes them, is recorded here.
+  if (!Fact.Write && !Fact.AnyLockHeld)
+    for (unsigned Mutex = 0; Mutex < Model.Mutexes.size(); ++Mutex)
+      if (isFastPath(Where, Summary, {Model.Mutexes[Mutex]}))
+        FastPathFor.push_back(Keys.Mutexes[Mutex]);
+  return llvm::json::Object{{"member", Keys.Members[Fact.Member]},
+                            {"write", Fact.Write},
+                            {"held", std::move(Held)},
+                            {"any_lock", Fact.AnyLockHeld},
+                            {"in_assertion", Fact.InAssertion},
+                            {"at", factsPlace(Where.Where->getMemberLoc())},
+                            {"fast_path_for", std::move(FastPathFor)}};
+}
+
+llvm::json::Object UnguardedMemberCheck::methodEntry(const ClassModel &Model,
+                                                     const FactsKeys &Keys,
+                                                     unsigned Method) {
+  const facts::MethodFacts &Facts = Model.Facts.Methods[Method];
+  llvm::json::Array Calls, Unresolved, Uses;
+  for (const auto &[Callee, Held] : Facts.Calls)
+    Calls.push_back(llvm::json::Array{Keys.Methods[Callee], Held});
+  for (const std::string &Name : Facts.UnresolvedCallsUnderLock)
+    Unresolved.push_back(Name);
+  for (unsigned Use = 0; Use < Facts.Uses.size(); ++Use)
+    Uses.push_back(useEntry(Model, Keys, Method, Use));
+  return llvm::json::Object{{"function", Keys.Methods[Method]},
+                            {"name", Facts.Name},
+                            {"public", Facts.Public},
+                            {"on_an_object", Facts.OnAnObject},
+                            {"exempt", Facts.Exempt},
+                            {"single_threaded", Facts.SingleThreaded},
+                            {"holds_callers_lock", Facts.HoldsCallersLock},
+                            {"body", Facts.HasBody},
+                            {"takes_lock", Facts.TakesLock},
+                            {"calls", std::move(Calls)},
+                            {"unresolved_under_lock", std::move(Unresolved)},
+                            {"uses", std::move(Uses)}};
+}
+
+// What the merge needs to judge the class with the member functions of
+// other units: each body's uses and calls, each member function's kind, and
+// what this unit reported already.
+llvm::json::Object
+UnguardedMemberCheck::classFacts(const CXXRecordDecl &Class,
+                                 const ClassModel &Model,
+                                 llvm::ArrayRef<facts::UnguardedUse> Reported) {
+  const SourceManager &SM = Context->getSourceManager();
+  FactsKeys Keys;
+  for (const CXXMethodDecl *Method : Model.Methods)
+    Keys.Methods.push_back(factsKey(*Method, SM));
+  for (const FieldDecl *Member : Model.Members)
+    Keys.Members.push_back(factsKey(*Member, SM));
+  for (const ValueDecl *Mutex : Model.Mutexes)
+    Keys.Mutexes.push_back(factsKey(*Mutex, SM));
+  llvm::json::Array Members, Mutexes, Methods, ReportedKeys;
+  for (unsigned I = 0; I < Model.Members.size(); ++I)
+    Members.push_back(
+        llvm::json::Object{{"member", Keys.Members[I]},
+                           {"name", Model.Members[I]->getName()},
+                           {"shared", Model.Facts.Members[I].Shared},
+                           {"scalar", Model.Facts.Members[I].Scalar}});
+  for (unsigned I = 0; I < Model.Mutexes.size(); ++I)
+    Mutexes.push_back(llvm::json::Object{
+        {"mutex", Keys.Mutexes[I]}, {"name", Model.Mutexes[I]->getName()}});
+  for (unsigned I = 0; I < Model.Methods.size(); ++I)
+    Methods.push_back(methodEntry(Model, Keys, I));
+  for (const facts::UnguardedUse &Use : Reported)
+    ReportedKeys.push_back(Keys.Methods[Use.Method]);
+  return llvm::json::Object{{"class", factsKey(Class, SM)},
+                            {"name", factsName(Class)},
+                            {"judged_here", definesEveryMemberFunction(Class)},
+                            {"members", std::move(Members)},
+                            {"mutexes", std::move(Mutexes)},
+                            {"methods", std::move(Methods)},
+                            {"reported", std::move(ReportedKeys)}};
 }
 
 } // namespace clang::tidy::asynctidy

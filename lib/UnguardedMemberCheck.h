@@ -8,10 +8,12 @@
 #ifndef ASYNCTIDY_UNGUARDEDMEMBERCHECK_H
 #define ASYNCTIDY_UNGUARDEDMEMBERCHECK_H
 
+#include "facts/GuardEvidence.h"
 #include "support/AsyncTidyCheck.h"
 #include "support/IncludeFixes.h"
 #include "support/LockScopes.h"
 #include "llvm/ADT/MapVector.h"
+#include "llvm/Support/JSON.h"
 
 namespace clang::tidy::asynctidy {
 
@@ -62,37 +64,34 @@ public:
   };
 
 private:
-  /// Which mutexes guard which member, as the judged member functions show.
-  struct Evidence {
-    llvm::MapVector<const FieldDecl *, llvm::SmallVector<const ValueDecl *, 1>>
-        Guards;
-    /// For each guarded member, a write with its mutex held.
-    llvm::DenseMap<const FieldDecl *, const Access *> GuardedExample;
-    /// For each guarded member, how many member functions access it with
-    /// its mutex held.
-    llvm::DenseMap<const FieldDecl *, unsigned> LockedFunctions;
+  /// One class as the judgement sees it (facts/GuardEvidence.h), with the
+  /// declarations behind its indices.
+  struct ClassModel {
+    ::asynctidy::facts::ClassFacts Facts;
+    /// Of the member functions with a body, which come first.
+    std::vector<MethodSummary> Summaries;
+    std::vector<const CXXMethodDecl *> Methods;
+    std::vector<const FieldDecl *> Members;
+    std::vector<const ValueDecl *> Mutexes;
+    llvm::DenseMap<const CXXMethodDecl *, unsigned> MethodIndex;
+    llvm::DenseMap<const FieldDecl *, unsigned> MemberIndex;
+    llvm::DenseMap<const ValueDecl *, unsigned> MutexIndex;
   };
-  using JudgedPredicate = llvm::function_ref<bool(const CXXMethodDecl &)>;
 
   MethodSummary summarise(const CXXMethodDecl &Method) const;
-  llvm::DenseSet<const CXXMethodDecl *>
-  underCallersLock(llvm::ArrayRef<MethodSummary> Summaries) const;
-  Evidence collectEvidence(llvm::ArrayRef<MethodSummary> Summaries,
-                           const JudgedPredicate &IsJudged) const;
-  llvm::DenseSet<const CXXMethodDecl *> reachedConcurrently(
-      llvm::ArrayRef<MethodSummary> Summaries,
-      llvm::function_ref<bool(const CXXMethodDecl &)> MayRun) const;
+  ::asynctidy::facts::MethodFacts
+  declarationFacts(const CXXMethodDecl &Method) const;
+  ClassModel model(llvm::ArrayRef<const CXXMethodDecl *> Methods) const;
+  void addBody(ClassModel &Model, unsigned Index) const;
   bool isShared(const FieldDecl &Field) const;
-  bool isShownGuarded(const FieldDecl &Field, const Evidence &Found) const;
-  static bool assertsStateOf(const FieldDecl &Field,
-                             const MethodSummary &Summary);
   bool isFastPath(const Access &Read, const MethodSummary &Summary,
                   llvm::ArrayRef<const ValueDecl *> Guards) const;
+  std::vector<::asynctidy::facts::UnguardedUse>
+  judge(const ClassModel &Model) const;
   void checkClass(const CXXRecordDecl &Class,
                   llvm::ArrayRef<const CXXMethodDecl *> Methods);
-  void
-  reportMethod(const MethodSummary &Summary, const Evidence &Found,
-               const llvm::DenseSet<const CXXMethodDecl *> &LockingMethods);
+  void report(const ClassModel &Model,
+              const ::asynctidy::facts::UnguardedUse &Found);
   std::vector<FixItHint>
   guardBody(const MethodSummary &Summary, const ValueDecl &Mutex,
             const llvm::DenseSet<const CXXMethodDecl *> &LockingMethods);
@@ -100,6 +99,17 @@ private:
       const MethodSummary &Summary, const CompoundStmt &Body,
       const FieldDecl &Mutex,
       const llvm::DenseSet<const CXXMethodDecl *> &LockingMethods) const;
+  /// How the facts name the entities behind a model's indices.
+  struct FactsKeys {
+    std::vector<std::string> Methods, Members, Mutexes;
+  };
+  llvm::json::Object
+  classFacts(const CXXRecordDecl &Class, const ClassModel &Model,
+             llvm::ArrayRef<::asynctidy::facts::UnguardedUse> Reported);
+  llvm::json::Object methodEntry(const ClassModel &Model, const FactsKeys &Keys,
+                                 unsigned Method);
+  llvm::json::Object useEntry(const ClassModel &Model, const FactsKeys &Keys,
+                              unsigned Method, unsigned Use);
 
   const NameList &GuardTypes;
   const NameList &MutexTypes;
@@ -112,6 +122,9 @@ private:
   ASTContext *Context = nullptr;
   llvm::MapVector<const CXXRecordDecl *, std::vector<const CXXMethodDecl *>>
       Classes;
+  /// Where the facts for the whole-program merge go; empty: nowhere.
+  const std::string FactsDirectory;
+  llvm::json::Array RecordedClasses;
 };
 
 } // namespace clang::tidy::asynctidy

@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "support/Records.h"
+#include "Compat.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -20,6 +21,24 @@ const CXXRecordDecl *recordOf(QualType Type) {
   while (const auto *Array = Type->getAsArrayTypeUnsafe())
     Type = Array->getElementType();
   return Type->getAsCXXRecordDecl();
+}
+
+std::vector<const FunctionDecl *>
+memberFunctionsNeedingBodies(const CXXRecordDecl &Class) {
+  std::vector<const FunctionDecl *> Needed;
+  for (const CXXMethodDecl *Method : Class.methods())
+    if (!Method->isImplicit() && !Method->isDefaulted() &&
+        !Method->isDeleted() && !compat::isPureVirtual(*Method))
+      Needed.push_back(Method);
+  for (const Decl *D : Class.decls())
+    if (const auto *Template = llvm::dyn_cast<FunctionTemplateDecl>(D))
+      Needed.push_back(Template->getTemplatedDecl());
+  return Needed;
+}
+
+bool definesEveryMemberFunction(const CXXRecordDecl &Class) {
+  return llvm::all_of(memberFunctionsNeedingBodies(Class),
+                      [](const FunctionDecl *F) { return F->hasBody(); });
 }
 
 const CXXRecordDecl *classOf(QualType Type) {

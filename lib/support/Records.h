@@ -11,6 +11,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
+#include <vector>
 
 namespace clang::tidy::asynctidy {
 
@@ -27,6 +28,16 @@ const CXXRecordDecl *classOf(QualType Type);
 /// classes with `#define private public`: in their translation units only,
 /// everything is public.
 AccessSpecifier writtenAccess(const CXXMethodDecl &Method);
+
+/// The member functions of \p Class that must have a body somewhere, and
+/// the function templates among its members.
+std::vector<const FunctionDecl *>
+memberFunctionsNeedingBodies(const CXXRecordDecl &Class);
+
+/// Whether every member function of \p Class has its body in this
+/// translation unit: what one of them does elsewhere cannot change a
+/// judgement made here.
+bool definesEveryMemberFunction(const CXXRecordDecl &Class);
 
 /// Whether \p Record or one of its bases declares a member named \p Name
 /// (a typedef such as `mapped_type`, or a member function).

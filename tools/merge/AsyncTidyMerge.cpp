@@ -17,6 +17,7 @@
 #include "LockOrder.h"
 #include "OnlyGrowing.h"
 #include "Silenced.h"
+#include "UnguardedMembers.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
@@ -47,7 +48,8 @@ static int fail(const llvm::Twine &Message) {
 static llvm::Expected<std::vector<Finding>>
 wholeProgramFindings(llvm::ArrayRef<UnitFacts> Units) {
   std::vector<Finding> All;
-  for (auto *Analysis : {lockOrderCycles, onlyGrowingContainers}) {
+  for (auto *Analysis :
+       {lockOrderCycles, onlyGrowingContainers, unguardedMembers}) {
     llvm::Expected<std::vector<Finding>> Some = Analysis(Units);
     if (!Some)
       return Some.takeError();
@@ -85,8 +87,9 @@ int main(int argc, char **argv) {
     return fail(llvm::toString(Units.takeError()));
   if (Units->empty())
     llvm::WithColor::warning(llvm::errs(), "asynctidy-merge")
-        << "no facts files: run async-lock-order-inversion or "
-           "async-unbounded-container with the option FactsDirectory (or "
+        << "no facts files: run async-lock-order-inversion, "
+           "async-unbounded-container or async-unguarded-member with the "
+           "option FactsDirectory (or "
            "ASYNCTIDY_FACTS_DIRECTORY) set to the directory given here\n";
   llvm::Expected<std::vector<Finding>> Findings = wholeProgramFindings(*Units);
   if (!Findings)
