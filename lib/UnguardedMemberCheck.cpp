@@ -34,8 +34,6 @@ static constexpr llvm::StringLiteral DefaultThreadSafeTypes =
 static constexpr llvm::StringLiteral DefaultSingleThreadedFunctions =
     "shutdown.*;destroy.*;cleanup.*;notify_fork;init;initialize;start";
 
-using Access = UnguardedMemberCheck::Access;
-using MethodSummary = UnguardedMemberCheck::MethodSummary;
 namespace facts = ::asynctidy::facts;
 
 namespace {
@@ -243,7 +241,7 @@ void UnguardedMemberCheck::check(const MatchFinder::MatchResult &Result) {
   Classes[Method->getParent()->getCanonicalDecl()].push_back(Method);
 }
 
-MethodSummary
+UnguardedMemberCheck::MethodSummary
 UnguardedMemberCheck::summarise(const CXXMethodDecl &Method) const {
   MethodSummary Summary;
   Summary.Method = &Method;

@@ -33,6 +33,7 @@ public:
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onEndOfTranslationUnit() override;
 
+private:
   /// One use of a data member in a member function.
   struct Access {
     const FieldDecl *Field;
@@ -63,7 +64,6 @@ public:
     bool AssertsLock = false;
   };
 
-private:
   /// One class as the judgement sees it (facts/GuardEvidence.h), with the
   /// declarations behind its indices.
   struct ClassModel {
