@@ -277,53 +277,60 @@ void WaitWithoutTimeoutCheck::check(const MatchFinder::MatchResult &Result) {
       isCoroutine(*Function) || implementsAWait(*Function, *Wait))
     return;
 
-  if (Condition) {
-    bool HasPredicate =
-        Condition->getNumArgs() > 1 ||
-        (Function->hasBody() &&
-         testsBeforeWaiting(*Condition, *Function->getBody(), *Result.Context));
-    if (HasPredicate && !CheckPredicateWaits)
-      return;
-    diag(Condition->getExprLoc(),
-         "%select{wait without a predicate or a timeout: a notification sent "
-         "before it is lost, and the thread can sleep forever|wait without a "
-         "timeout: if the condition never comes true, the thread sleeps "
-         "forever}0")
-        << HasPredicate;
-    diag(Condition->getExprLoc(),
-         "%select{wait with a timeout, in a loop that tests the condition|"
-         "wait with a timeout, and handle the timeout}0",
-         DiagnosticIDs::Note)
-        << HasPredicate << waitFor(*Condition, *Result.Context);
-    return;
-  }
-  if (Future) {
-    const Expr &ObjectExpr = *Future->getImplicitObjectArgument();
-    const ValueDecl *Object = namedObject(&ObjectExpr);
-    if (Function->hasBody() &&
-        (startedHere(ObjectExpr, *Function) ||
-         (Object &&
-          knownReady(*Function, *Future, *Object, *Result.SourceManager))))
-      return;
-    bool IsGet = Future->getMethodDecl()->getName() == "get";
-    diag(Future->getExprLoc(),
-         "'%0' on a future that is not known to be ready: if the result never "
-         "comes, the thread blocks forever")
-        << Future->getMethodDecl()->getName();
-    auto Note = diag(Future->getExprLoc(),
-                     "%select{wait with a timeout first (wait_for), and handle "
-                     "the timeout|wait with a timeout, and handle the "
-                     "timeout}0",
-                     DiagnosticIDs::Note)
-                << !IsGet;
-    if (!IsGet)
-      Note << waitFor(*Future, *Result.Context);
-    return;
-  }
+  if (Condition)
+    return reportConditionWait(*Condition, *Function, *Result.Context);
+  if (Future)
+    return reportFutureWait(*Future, *Function, *Result.Context);
   diag(Event->getBeginLoc(),
        "'%0' waits without a timeout: if the event never comes, the thread "
        "blocks forever")
       << Event->getDirectCallee()->getQualifiedNameAsString();
+}
+
+void WaitWithoutTimeoutCheck::reportConditionWait(const CXXMemberCallExpr &Wait,
+                                                  const FunctionDecl &Function,
+                                                  ASTContext &Context) {
+  bool HasPredicate = Wait.getNumArgs() > 1 ||
+                      (Function.hasBody() &&
+                       testsBeforeWaiting(Wait, *Function.getBody(), Context));
+  if (HasPredicate && !CheckPredicateWaits)
+    return;
+  diag(Wait.getExprLoc(),
+       "%select{wait without a predicate or a timeout: a notification sent "
+       "before it is lost, and the thread can sleep forever|wait without a "
+       "timeout: if the condition never comes true, the thread sleeps "
+       "forever}0")
+      << HasPredicate;
+  diag(Wait.getExprLoc(),
+       "%select{wait with a timeout, in a loop that tests the condition|"
+       "wait with a timeout, and handle the timeout}0",
+       DiagnosticIDs::Note)
+      << HasPredicate << waitFor(Wait, Context);
+}
+
+void WaitWithoutTimeoutCheck::reportFutureWait(const CXXMemberCallExpr &Wait,
+                                               const FunctionDecl &Function,
+                                               ASTContext &Context) {
+  const Expr &ObjectExpr = *Wait.getImplicitObjectArgument();
+  const ValueDecl *Object = namedObject(&ObjectExpr);
+  if (Function.hasBody() &&
+      (startedHere(ObjectExpr, Function) ||
+       (Object &&
+        knownReady(Function, Wait, *Object, Context.getSourceManager()))))
+    return;
+  bool IsGet = Wait.getMethodDecl()->getName() == "get";
+  diag(Wait.getExprLoc(),
+       "'%0' on a future that is not known to be ready: if the result never "
+       "comes, the thread blocks forever")
+      << Wait.getMethodDecl()->getName();
+  auto Note = diag(Wait.getExprLoc(),
+                   "%select{wait with a timeout first (wait_for), and handle "
+                   "the timeout|wait with a timeout, and handle the "
+                   "timeout}0",
+                   DiagnosticIDs::Note)
+              << !IsGet;
+  if (!IsGet)
+    Note << waitFor(Wait, Context);
 }
 
 std::vector<FixItHint>

@@ -36,6 +36,10 @@ private:
                                  const ASTContext &Context);
   static bool implementsAWait(const FunctionDecl &Function,
                               const CallExpr &Wait);
+  void reportConditionWait(const CXXMemberCallExpr &Wait,
+                           const FunctionDecl &Function, ASTContext &Context);
+  void reportFutureWait(const CXXMemberCallExpr &Wait,
+                        const FunctionDecl &Function, ASTContext &Context);
   std::vector<FixItHint> waitFor(const CXXMemberCallExpr &Call,
                                  ASTContext &Context);
 
