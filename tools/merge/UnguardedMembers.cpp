@@ -8,7 +8,6 @@
 #include "UnguardedMembers.h"
 #include "CompatLLVM.h"
 #include "facts/GuardEvidence.h"
-#include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 #include <map>
