@@ -8,10 +8,10 @@
 #include "CheckThenInsertCheck.h"
 #include "support/FixItUtils.h"
 #include "support/LockScopes.h"
+#include "support/Parents.h"
 #include "support/Records.h"
 #include "support/StmtWalk.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
 
@@ -281,11 +281,10 @@ struct Position {
 };
 
 /// Where \p If stands when a block holds it directly. Asked only of ifs
-/// that are findings, so the parent map is built only where one is.
+/// that are findings.
 std::optional<Position> positionInBlock(const IfStmt &If, ASTContext &Context) {
-  DynTypedNodeList Parents = Context.getParents(If);
   const auto *Block =
-      Parents.size() == 1 ? Parents[0].get<CompoundStmt>() : nullptr;
+      parentOf(DynTypedNode::create(If), Context).get<CompoundStmt>();
   if (!Block)
     return std::nullopt;
   return Position{Block, static_cast<size_t>(llvm::find(Block->body(), &If) -

@@ -9,13 +9,14 @@
 #include "Compat.h"
 #include "facts/ContainerGrowth.h"
 #include "support/Calls.h"
+#include "support/EnclosingFunctions.h"
 #include "support/Facts.h"
 #include "support/FixItUtils.h"
 #include "support/LockTypes.h"
+#include "support/Parents.h"
 #include "support/Records.h"
 #include "support/StmtWalk.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
 namespace clang::tidy::asynctidy {
@@ -262,10 +263,7 @@ bool isFreshKey(const Expr &Key, const Stmt &Body) {
 const Stmt *statementInBlock(const Expr &Site, ASTContext &Context) {
   DynTypedNode Node = DynTypedNode::create(Site);
   for (;;) {
-    DynTypedNodeList Parents = Context.getParents(Node);
-    if (Parents.size() != 1)
-      return nullptr;
-    DynTypedNode Parent = Parents[0];
+    DynTypedNode Parent = parentOf(Node, Context);
     if (Parent.get<CompoundStmt>())
       return Node.get<Stmt>();
     if (Parent.get<LambdaExpr>() ||
@@ -274,19 +272,6 @@ const Stmt *statementInBlock(const Expr &Site, ASTContext &Context) {
       return nullptr;
     Node = Parent;
   }
-}
-
-/// The function, or the lambda's call operator, around \p S.
-const FunctionDecl *functionAround(const Stmt &S, ASTContext &Context) {
-  DynTypedNodeList Parents = Context.getParents(S);
-  while (!Parents.empty()) {
-    if (const auto *Lambda = Parents[0].get<LambdaExpr>())
-      return Lambda->getCallOperator();
-    if (const auto *Function = Parents[0].get<FunctionDecl>())
-      return Function;
-    Parents = Context.getParents(Parents[0]);
-  }
-  return nullptr;
 }
 
 /// Whether \p Function unlocks something by hand (`m.unlock()`,
@@ -734,7 +719,7 @@ void UnboundedContainerCheck::noteBound(const FieldDecl &Field, const Uses &U) {
     if (!Reject)
       Action = dropOldest(Field, *Text);
     else if (const FunctionDecl *Function =
-                 functionAround(*Statement, *Context);
+                 enclosingFunction(*Statement, *Context);
              Function && !unlocksByHand(*Function))
       Action = refusal(Function->getReturnType());
     if (Action.empty())

@@ -8,6 +8,7 @@
 #include "support/AsyncTidyCheck.h"
 #include "support/Facts.h"
 #include "support/MacroOrigin.h"
+#include "support/Parents.h"
 #include "support/TestCode.h"
 #include "support/UserCodeScope.h"
 #include "clang/AST/ASTContext.h"
@@ -77,6 +78,7 @@ void AsyncTidyCheck::startTranslationUnit(ASTContext &Context) {
   // With SystemHeaders set, the user asked for the headers' code too.
   if (!SystemHeaders)
     narrowToUserCode(Context);
+  forgetParents();
   Sources = &Context.getSourceManager();
   InTestUnit.reset();
   NoLint.reset();

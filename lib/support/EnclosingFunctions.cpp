@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "support/EnclosingFunctions.h"
+#include "support/Parents.h"
 #include "clang/AST/ExprCXX.h"
 
 namespace clang::tidy::asynctidy {
@@ -15,14 +16,8 @@ void forEachAncestor(const Stmt &S, ASTContext &Context,
                                              const DynTypedNode &Child)>
                          Visit) {
   DynTypedNode Child = DynTypedNode::create(S);
-  while (true) {
-    DynTypedNodeList Parents = Context.getParents(Child);
-    if (Parents.empty())
-      return;
-    DynTypedNode Parent = Parents[0];
-    for (const DynTypedNode &Candidate : Parents)
-      if (Candidate.get<LambdaExpr>())
-        Parent = Candidate;
+  for (DynTypedNode Parent = parentOf(Child, Context);
+       !Parent.getNodeKind().isNone(); Parent = parentOf(Child, Context)) {
     if (!Visit(Parent, Child))
       return;
     Child = Parent;

@@ -9,16 +9,15 @@
 #define ASYNCTIDY_SUPPORT_ENCLOSINGFUNCTIONS_H
 
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/ASTTypeTraits.h"
 #include "clang/AST/DeclCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 
 namespace clang::tidy::asynctidy {
 
-/// Calls \p Visit with each ancestor of \p S, innermost first, and the node
-/// the walk came from, until \p Visit returns false. A lambda's body has two
-/// parents, the lambda and its call operator: the walk goes through the
-/// lambda, which is the one written in the code.
+/// Calls \p Visit with each ancestor of \p S (see parentOf), innermost
+/// first, and the node the walk came from, until \p Visit returns false.
+/// Implicit nodes (casts, temporaries) may stand between written ones.
 void forEachAncestor(const Stmt &S, ASTContext &Context,
                      llvm::function_ref<bool(const DynTypedNode &Parent,
                                              const DynTypedNode &Child)>
@@ -27,10 +26,9 @@ void forEachAncestor(const Stmt &S, ASTContext &Context,
 /// The innermost function, or lambda call operator, whose body holds \p S;
 /// null outside any function (a global's initializer).
 ///
-/// It asks the parent map, which clang-tidy builds once per translation
-/// unit on the first question, over the traversal scope: the user's code
-/// alone once UserCodeScope has narrowed it. The answer does not depend on
-/// the order in which matches arrive.
+/// It asks the index of support/Parents.h, built once per translation unit
+/// over the traversal scope: the answer does not depend on the order in
+/// which matches arrive.
 const FunctionDecl *enclosingFunction(const Stmt &S, ASTContext &Context);
 
 /// The member function whose body holds \p S directly (not inside a lambda

@@ -61,3 +61,39 @@ struct Defaults {
   int value = work();
   // CHECK: :[[@LINE-1]]:15: warning: outside any function
 };
+
+// The index of parents (support/Parents.h) records what the compiler adds
+// around written code too: constructor initializers, the variables of a
+// range-based for, lambdas in a global's initializer, templates' members.
+struct Counter {
+  Counter() : count(work()) {}
+  // CHECK: :[[@LINE-1]]:21: warning: in 'Counter'
+  int count;
+};
+
+struct Range {
+  int *begin();
+  int *end();
+};
+Range range(int);
+
+int sum() {
+  int total = 0;
+  for (int value : range(work()))
+    // CHECK: :[[@LINE-1]]:20: warning: in 'sum'
+    // CHECK: :[[@LINE-2]]:26: warning: in 'sum'
+    total += value;
+  static int once = work();
+  // CHECK: :[[@LINE-1]]:21: warning: in 'sum'
+  return total + once;
+}
+
+auto handler = [] { return work(); };
+// CHECK: :[[@LINE-1]]:28: warning: in a lambda
+
+template <typename T> struct Box {
+  T get() { return T(work()); }
+  // CHECK: :[[@LINE-1]]:22: warning: in 'get'
+};
+int unboxed = Box<int>().get();
+// CHECK: :[[@LINE-1]]:15: warning: outside any function
