@@ -72,6 +72,7 @@ void CallbackUnderLockCheck::onEndOfTranslationUnit() {
   Held.clear();
   ForwardedTo.clear();
   Reported.clear();
+  Walked.clear();
 }
 
 std::optional<unsigned>
@@ -106,8 +107,13 @@ void CallbackUnderLockCheck::check(const MatchFinder::MatchResult &Result) {
   }
   const auto *Block = Result.Nodes.getNodeAs<CompoundStmt>("block");
   const FunctionDecl *Function = enclosingFunction(*Block, *Result.Context);
+  // The function's whole body, whose walk the other lock checks share.
+  const Stmt *Body =
+      Function && Function->getBody() ? Function->getBody() : Block;
+  if (!Walked.insert(Body).second)
+    return;
   forEachStmtWithLocksHeld(
-      *Block, {GuardTypes, MutexTypes},
+      *Body, {GuardTypes, MutexTypes},
       [&](const Stmt &S, llvm::ArrayRef<const HeldLock *> Held) {
         const auto *Call = llvm::dyn_cast<CallExpr>(&S);
         if (!Call || Held.empty() || Reported.count(Call))

@@ -50,6 +50,8 @@ private:
   const NameList &CallbackFunctions;
   // A call under nested locks is seen from each block that locks.
   llvm::DenseSet<const CallExpr *> Reported;
+  /// The bodies walked: each once, whole, however many of its blocks lock.
+  llvm::DenseSet<const Stmt *> Walked;
   // Implementation functions hold their findings until the end of the
   // translation unit: reported only if a public function forwards to them.
   std::vector<Finding> Held;

@@ -7,6 +7,7 @@
 
 #include "support/AsyncTidyCheck.h"
 #include "support/Facts.h"
+#include "support/LockScopes.h"
 #include "support/MacroOrigin.h"
 #include "support/Parents.h"
 #include "support/TestCode.h"
@@ -79,6 +80,7 @@ void AsyncTidyCheck::startTranslationUnit(ASTContext &Context) {
   if (!SystemHeaders)
     narrowToUserCode(Context);
   forgetParents();
+  forgetLockFlows();
   Sources = &Context.getSourceManager();
   InTestUnit.reset();
   NoLint.reset();

@@ -15,6 +15,8 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include <deque>
+#include <memory>
 #include <optional>
 
 namespace clang::tidy::asynctidy {
@@ -381,25 +383,36 @@ namespace {
 using LockVisitor = llvm::function_ref<void(
     const Stmt &, llvm::ArrayRef<const HeldLock *>, const HeldLock *)>;
 
+/// The locks a walk found; they live as long as what it recorded.
+using LockStore = std::deque<std::vector<HeldLock>>;
+
+/// \p Lock kept in \p Store, or null.
+HeldLock *keep(std::optional<HeldLock> Lock, LockStore &Store) {
+  if (!Lock)
+    return nullptr;
+  return &Store.emplace_back(std::vector<HeldLock>{std::move(*Lock)}).front();
+}
+
 void visitWithLocksHeld(const Stmt &S, const LockTypes &Types,
                         llvm::SmallVectorImpl<const HeldLock *> &Held,
-                        LockVisitor Visit, const HeldLock *Taking = nullptr) {
+                        LockStore &Store, LockVisitor Visit,
+                        const HeldLock *Taking = nullptr) {
   Visit(S, Held, Taking);
   const auto *Block = llvm::dyn_cast<CompoundStmt>(&S);
   if (!Block) {
     // `if (m.try_lock()) { ... }`: the branch that got the lock holds it;
     // so does the right of `!lock || ...` and of `lock && ...`.
     const Stmt *Succeeded = nullptr;
-    std::optional<HeldLock> Tried;
+    HeldLock *Tried = nullptr;
     if (const auto *If = llvm::dyn_cast<IfStmt>(&S)) {
       TriedLock Attempt = triedIn(If->getCond(), Types);
-      Tried = Attempt.Lock;
+      Tried = keep(Attempt.Lock, Store);
       Succeeded = Attempt.Negated ? If->getElse() : If->getThen();
     } else if (const auto *Logical = llvm::dyn_cast<BinaryOperator>(&S);
                Logical && Logical->isLogicalOp()) {
       TriedLock Attempt = triedIn(Logical->getLHS(), Types);
       if (Attempt.Negated == (Logical->getOpcode() == BO_LOr))
-        Tried = Attempt.Lock;
+        Tried = keep(Attempt.Lock, Store);
       Succeeded = Logical->getRHS();
     }
     if (Tried)
@@ -409,15 +422,16 @@ void visitWithLocksHeld(const Stmt &S, const LockTypes &Types,
         return true;
       bool Holds = Tried && &Child == Succeeded;
       if (Holds)
-        Held.push_back(&*Tried);
-      visitWithLocksHeld(Child, Types, Held, Visit);
+        Held.push_back(Tried);
+      visitWithLocksHeld(Child, Types, Held, Store, Visit);
       if (Holds)
         Held.pop_back();
       return false;
     });
     return;
   }
-  std::vector<HeldLock> Taken = locksTakenIn(*Block, Types);
+  const std::vector<HeldLock> &Taken =
+      Store.emplace_back(locksTakenIn(*Block, Types));
   size_t Outer = Held.size();
   llvm::SmallVector<const HeldLock *, 4> OnEntry(Held.begin(), Held.end());
   size_t Index = 0;
@@ -431,7 +445,7 @@ void visitWithLocksHeld(const Stmt &S, const LockTypes &Types,
       if (Lock.Acquire == Child)
         TakenHere = &Lock;
     }
-    visitWithLocksHeld(*Child, Types, Held, Visit, TakenHere);
+    visitWithLocksHeld(*Child, Types, Held, Store, Visit, TakenHere);
     // An enclosing lock released on this path, `lock.unlock(); ...`, stays
     // released for the rest of this block.
     for (size_t I = 0; I < Outer; ++I)
@@ -445,43 +459,89 @@ void visitWithLocksHeld(const Stmt &S, const LockTypes &Types,
 } // namespace
 
 namespace {
-void visitStillHeld(const Stmt &Body, const LockTypes &Types,
-                    LockVisitor Visit) {
+/// A body walked once with the locks held at each statement, for the checks
+/// that ask again: callback-under-lock, lock-order-inversion and
+/// unguarded-member each walk the same member functions.
+struct LockFlow {
+  struct Step {
+    const Stmt *S;
+    unsigned HeldBegin, HeldEnd; // into Held
+    const HeldLock *Taking;
+  };
+  std::vector<Step> Steps;
+  std::vector<const HeldLock *> Held;
+  LockStore Locks;
+};
+
+std::unique_ptr<LockFlow> walkFlow(const Stmt &Body, const LockTypes &Types) {
+  auto Flow = std::make_unique<LockFlow>();
   llvm::SmallVector<const HeldLock *, 4> Held;
-  visitWithLocksHeld(Body, Types, Held,
-                     [&](const Stmt &S,
-                         llvm::ArrayRef<const HeldLock *> AllHeld,
+  visitWithLocksHeld(Body, Types, Held, Flow->Locks,
+                     [&](const Stmt &S, llvm::ArrayRef<const HeldLock *> All,
                          const HeldLock *Taking) {
                        // Locks released on the path are kept as null
-                       // entries; hide them.
-                       llvm::SmallVector<const HeldLock *, 4> StillHeld;
-                       for (const HeldLock *Lock : AllHeld)
+                       // entries; leave them out.
+                       unsigned Begin = Flow->Held.size();
+                       for (const HeldLock *Lock : All)
                          if (Lock)
-                           StillHeld.push_back(Lock);
-                       Visit(S, StillHeld, Taking);
+                           Flow->Held.push_back(Lock);
+                       Flow->Steps.push_back(
+                           {&S, Begin, unsigned(Flow->Held.size()), Taking});
                      });
+  return Flow;
+}
+
+/// The flows of the translation unit being checked (one thread checks it),
+/// by body and by the text of the lock types.
+struct FlowCache {
+  std::vector<std::pair<std::string, std::string>> TypeLists;
+  llvm::DenseMap<std::pair<const Stmt *, unsigned>, std::unique_ptr<LockFlow>>
+      Flows;
+};
+thread_local FlowCache Flows;
+
+const LockFlow &flowOf(const Stmt &Body, const LockTypes &Types) {
+  std::pair<std::string, std::string> Lists(Types.Guards.text(),
+                                            Types.Mutexes.text());
+  unsigned Kind = llvm::find(Flows.TypeLists, Lists) - Flows.TypeLists.begin();
+  if (Kind == Flows.TypeLists.size())
+    Flows.TypeLists.push_back(std::move(Lists));
+  std::unique_ptr<LockFlow> &Flow = Flows.Flows[{&Body, Kind}];
+  if (!Flow)
+    Flow = walkFlow(Body, Types);
+  return *Flow;
+}
+
+void replay(const Stmt &Body, const LockTypes &Types, LockVisitor Visit) {
+  const LockFlow &Flow = flowOf(Body, Types);
+  llvm::ArrayRef<const HeldLock *> Held(Flow.Held);
+  for (const LockFlow::Step &Step : Flow.Steps)
+    Visit(*Step.S, Held.slice(Step.HeldBegin, Step.HeldEnd - Step.HeldBegin),
+          Step.Taking);
 }
 } // namespace
+
+void forgetLockFlows() { Flows = FlowCache(); }
 
 void forEachStmtWithLocksHeld(
     const Stmt &Body, const LockTypes &Types,
     llvm::function_ref<void(const Stmt &, llvm::ArrayRef<const HeldLock *>)>
         Visit) {
-  visitStillHeld(Body, Types,
-                 [&](const Stmt &S, llvm::ArrayRef<const HeldLock *> Held,
-                     const HeldLock *) { Visit(S, Held); });
+  replay(Body, Types,
+         [&](const Stmt &S, llvm::ArrayRef<const HeldLock *> Held,
+             const HeldLock *) { Visit(S, Held); });
 }
 
 void forEachLockTaken(
     const Stmt &Body, const LockTypes &Types,
     llvm::function_ref<void(const HeldLock &, llvm::ArrayRef<const HeldLock *>)>
         Visit) {
-  visitStillHeld(Body, Types,
-                 [&](const Stmt &, llvm::ArrayRef<const HeldLock *> Held,
-                     const HeldLock *Taking) {
-                   if (Taking)
-                     Visit(*Taking, Held);
-                 });
+  replay(Body, Types,
+         [&](const Stmt &, llvm::ArrayRef<const HeldLock *> Held,
+             const HeldLock *Taking) {
+           if (Taking)
+             Visit(*Taking, Held);
+         });
 }
 
 QualType guardedMutexType(QualType GuardType) {

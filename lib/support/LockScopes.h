@@ -64,6 +64,10 @@ const Expr *firstSuspensionWhileHeld(const Stmt &S, const HeldLock &Lock);
 /// taken by enclosing blocks and not yet released on the path to it, and
 /// in the branch of an `if` whose condition tried a lock and got it
 /// (`if (m.try_lock())`, `if (lock.owns_lock())`, `if (lock)`).
+///
+/// The walk is done once per body and lock types in a translation unit and
+/// replayed for the checks that ask again; the HeldLock objects live until
+/// the next translation unit starts (forgetLockFlows).
 void forEachStmtWithLocksHeld(
     const Stmt &Body, const LockTypes &Types,
     llvm::function_ref<void(const Stmt &, llvm::ArrayRef<const HeldLock *>)>
@@ -76,6 +80,10 @@ void forEachLockTaken(
     const Stmt &Body, const LockTypes &Types,
     llvm::function_ref<void(const HeldLock &, llvm::ArrayRef<const HeldLock *>)>
         Visit);
+
+/// Forgets the walks of the previous translation unit; called when one
+/// starts, since its statements may reuse the previous one's addresses.
+void forgetLockFlows();
 
 /// The mutex type a guard of type \p GuardType locks (its first template
 /// argument), or a null type.

@@ -42,6 +42,7 @@ NameList NameList::parse(
     llvm::StringRef Value,
     llvm::function_ref<void(llvm::StringRef, llvm::StringRef)> OnInvalid) {
   NameList List;
+  List.Text = Value.str();
   llvm::SmallVector<llvm::StringRef, 8> Entries;
   Value.split(Entries, ';', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
   for (llvm::StringRef Entry : Entries) {

@@ -40,6 +40,10 @@ public:
 
   bool empty() const { return Patterns.empty(); }
 
+  /// The option's value as parsed: two lists with the same text name the
+  /// same declarations.
+  llvm::StringRef text() const { return Text; }
+
   /// Whether the qualified name of \p D matches an entry. Answers are cached
   /// per declaration: a check asks about the same few declarations often.
   bool matches(const NamedDecl &D) const;
@@ -50,6 +54,7 @@ public:
 private:
   // llvm::Regex is move-only; std::vector keeps the list movable.
   std::vector<llvm::Regex> Patterns;
+  std::string Text;
   mutable llvm::DenseMap<const Decl *, bool> Cache;
 };
 
