@@ -212,11 +212,11 @@ void FireAndForgetCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   auto Spawn = callExpr(callee(functionDecl(matchesNameList(&SpawnFunctions),
                                             unless(returns(voidType())))))
                    .bind("spawn");
-  // One set of matchers for the three: each statement is tried once. eachOf,
-  // so that a call that is two of them is reported as both.
-  for (const auto &Discards :
-       discardsResultOf(expr(eachOf(TaskDetach, Async, Spawn))))
-    Finder->addMatcher(stmt(Discards), this);
+  // Whether a statement drops what they return is asked in check(), of the
+  // few calls that match.
+  Finder->addMatcher(TaskDetach, this);
+  Finder->addMatcher(Async, this);
+  Finder->addMatcher(Spawn, this);
 }
 
 /// What a note calls the handle of each kind of task.
@@ -314,6 +314,11 @@ void FireAndForgetCheck::noteKeepHandle(const Expr &Site, const Expr &Handle,
 
 void FireAndForgetCheck::check(const MatchFinder::MatchResult &Result) {
   Context = Result.Context;
+  // A task whose handle is kept is no finding.
+  for (StringRef Id : {"task-detach", "async", "spawn"})
+    if (const auto *Call = Result.Nodes.getNodeAs<Expr>(Id);
+        Call && !discardOf(*Call, *Context))
+      return;
   if (const auto *Detach =
           Result.Nodes.getNodeAs<CXXMemberCallExpr>("detach")) {
     if (isStartedOnce(*Detach, *Context))

@@ -214,13 +214,16 @@ void IgnoredErrorCheck::registerUserCodeMatchers(MatchFinder *Finder) {
                                           unless(namesAQuery()),
                                           unless(cannotReportFailure()))))))
           .bind("call");
-  for (const auto &Discards : discardsResultOf(ErrorReturningCall))
-    Finder->addMatcher(stmt(Discards), this);
+  // Whether a statement drops the result is asked in check().
+  Finder->addMatcher(ErrorReturningCall, this);
 }
 
 void IgnoredErrorCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
-  DiscardKind Kind = discardKind(Result);
+  std::optional<Discard> Dropped = discardOf(*Call, *Result.Context);
+  if (!Dropped)
+    return;
+  DiscardKind Kind = Dropped->Kind;
   if ((Kind == DiscardKind::Voided && AllowCastToVoid) ||
       (Kind == DiscardKind::Ignored && AllowStdIgnore))
     return;
@@ -231,9 +234,8 @@ void IgnoredErrorCheck::check(const MatchFinder::MatchResult &Result) {
            "void|assigned to 'std::ignore'}1: a failure of the call goes "
            "unnoticed")
       << Call->getDirectCallee()->getDeclName() << static_cast<int>(Kind);
-  if (const auto *Statement =
-          Result.Nodes.getNodeAs<Expr>("discarded-in-block"))
-    if (auto Fix = reportingFix(*Call, *Statement, Result))
+  if (Dropped->InBlock)
+    if (auto Fix = reportingFix(*Call, *Dropped->Statement, Result))
       Warning << *Fix;
 }
 

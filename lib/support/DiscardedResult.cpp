@@ -1,4 +1,4 @@
-//===--- DiscardedResult.cpp - matchers for values that are dropped -------===//
+//===--- DiscardedResult.cpp - values that a statement drops --------------===//
 //
 // Part of asynctidy, under the Apache License v2.0 with LLVM Exceptions.
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
@@ -6,81 +6,98 @@
 //===----------------------------------------------------------------------===//
 
 #include "support/DiscardedResult.h"
+#include "support/Parents.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
 
 namespace clang::tidy::asynctidy {
-using namespace ast_matchers;
 
 namespace {
-/// Skips what stands between a call and the statement that holds it:
-/// parentheses, full-expression cleanups, temporaries, implicit casts.
-AST_MATCHER_P(Expr, ignoringWrappers, ast_matchers::internal::Matcher<Expr>,
-              Inner) {
-  const Expr *E = &Node;
+/// \p E without what stands between a call and the statement that holds
+/// it: parentheses, full-expression cleanups, temporaries, implicit casts.
+const Expr *unwrapped(const Expr *E) {
   while (true) {
     const Expr *Next = E->IgnoreImplicit()->IgnoreParens();
     if (Next == E)
-      break;
+      return E;
     E = Next;
   }
-  return Inner.matches(*E, Finder, Builder);
 }
 
-// Not among the matchers LLVM 19 provides.
-const ast_matchers::internal::VariadicDynCastAllOfMatcher<Stmt, AttributedStmt>
-    attributedStatement;
+/// The outermost expression around \p E that only wraps it, and its parent.
+std::pair<const Expr *, DynTypedNode> outermostWrapper(const Expr &E,
+                                                       ASTContext &Context) {
+  const Expr *Top = &E;
+  DynTypedNode Parent = parentOf(DynTypedNode::create(*Top), Context);
+  while (const auto *Wrapper = Parent.get<Expr>()) {
+    if (unwrapped(Wrapper) != &E)
+      break;
+    Top = Wrapper;
+    Parent = parentOf(Parent, Context);
+  }
+  return {Top, Parent};
+}
+
+/// Whether \p Operator is `std::ignore = <Value>`.
+bool assignsToIgnore(const CXXOperatorCallExpr &Operator, const Expr &Value) {
+  if (Operator.getOperator() != OO_Equal || Operator.getNumArgs() != 2 ||
+      unwrapped(Operator.getArg(1)) != &Value)
+    return false;
+  const auto *Ref = llvm::dyn_cast<DeclRefExpr>(unwrapped(Operator.getArg(0)));
+  const auto *Var = Ref ? llvm::dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  return Var && Var->getIdentifier() && Var->getName() == "ignore" &&
+         Var->isInStdNamespace();
+}
 
 /// The statement that a label (`case 1:`, `default:`, `retry:`) or an
 /// attribute (`[[likely]]`) introduces.
-AST_MATCHER_P(Stmt, hasLabeledStmt, ast_matchers::internal::Matcher<Stmt>,
-              Inner) {
-  const Stmt *Sub = nullptr;
-  if (const auto *Case = llvm::dyn_cast<SwitchCase>(&Node))
-    Sub = Case->getSubStmt();
-  else if (const auto *Label = llvm::dyn_cast<LabelStmt>(&Node))
-    Sub = Label->getSubStmt();
-  else if (const auto *Attributed = llvm::dyn_cast<AttributedStmt>(&Node))
-    Sub = Attributed->getSubStmt();
-  return Sub && Inner.matches(*Sub, Finder, Builder);
+const Stmt *labeledStatement(const Stmt &S) {
+  if (const auto *Case = llvm::dyn_cast<SwitchCase>(&S))
+    return Case->getSubStmt();
+  if (const auto *Label = llvm::dyn_cast<LabelStmt>(&S))
+    return Label->getSubStmt();
+  if (const auto *Attributed = llvm::dyn_cast<AttributedStmt>(&S))
+    return Attributed->getSubStmt();
+  return nullptr;
+}
+
+/// Whether \p Parent evaluates its child \p Child as a statement of its own,
+/// dropping its value.
+bool dropsValueOf(const Stmt &Parent, const Stmt *Child) {
+  if (llvm::isa<CompoundStmt>(Parent))
+    return true;
+  if (const auto *If = llvm::dyn_cast<IfStmt>(&Parent))
+    return Child == If->getThen() || Child == If->getElse();
+  if (const auto *For = llvm::dyn_cast<ForStmt>(&Parent))
+    return Child == For->getBody() || Child == For->getInc();
+  if (const auto *While = llvm::dyn_cast<WhileStmt>(&Parent))
+    return Child == While->getBody();
+  if (const auto *Do = llvm::dyn_cast<DoStmt>(&Parent))
+    return Child == Do->getBody();
+  if (const auto *Range = llvm::dyn_cast<CXXForRangeStmt>(&Parent))
+    return Child == Range->getBody();
+  if (const auto *Comma = llvm::dyn_cast<BinaryOperator>(&Parent))
+    return Comma->getOpcode() == BO_Comma && Child == Comma->getLHS();
+  return Child == labeledStatement(Parent);
 }
 } // namespace
 
-std::vector<ast_matchers::internal::Matcher<Stmt>>
-discardsResultOf(const ast_matchers::internal::Matcher<Expr> &Value) {
-  auto Wrapped = ignoringWrappers(Value);
-  auto Voided = explicitCastExpr(hasDestinationType(voidType()),
-                                 hasSourceExpression(Wrapped))
-                    .bind("voided");
-  auto Ignored = cxxOperatorCallExpr(
-                     hasOverloadedOperatorName("="),
-                     hasArgument(0, ignoringWrappers(declRefExpr(to(
-                                        varDecl(hasName("::std::ignore")))))),
-                     hasArgument(1, Wrapped))
-                     .bind("ignored");
-  auto Dropped = expr(ignoringWrappers(expr(anyOf(Voided, Ignored, Value))))
-                     .bind("discarded");
-  auto InBlock = expr(Dropped).bind("discarded-in-block");
-  // One matcher per kind of statement, so that MatchFinder tries each only
-  // on nodes of its kind. eachOf, not anyOf: `if (c) f(); else f();` drops
-  // two values.
-  return {compoundStmt(forEach(InBlock)),
-          ifStmt(eachOf(hasThen(Dropped), hasElse(Dropped))),
-          forStmt(eachOf(hasBody(Dropped), hasIncrement(Dropped))),
-          whileStmt(hasBody(Dropped)),
-          doStmt(hasBody(Dropped)),
-          cxxForRangeStmt(hasBody(Dropped)),
-          switchCase(hasLabeledStmt(Dropped)),
-          labelStmt(hasLabeledStmt(Dropped)),
-          attributedStatement(hasLabeledStmt(Dropped)),
-          binaryOperator(hasOperatorName(","), hasLHS(Dropped))};
-}
-
-DiscardKind discardKind(const MatchFinder::MatchResult &Result) {
-  if (Result.Nodes.getNodeAs<Expr>("voided"))
-    return DiscardKind::Voided;
-  if (Result.Nodes.getNodeAs<Expr>("ignored"))
-    return DiscardKind::Ignored;
-  return DiscardKind::Unused;
+std::optional<Discard> discardOf(const Expr &Value, ASTContext &Context) {
+  auto [Top, Parent] = outermostWrapper(Value, Context);
+  DiscardKind Kind = DiscardKind::Unused;
+  const auto *Cast = Parent.get<ExplicitCastExpr>();
+  const auto *Assignment = Parent.get<CXXOperatorCallExpr>();
+  if (Cast && Cast->getTypeAsWritten()->isVoidType()) {
+    Kind = DiscardKind::Voided;
+    std::tie(Top, Parent) = outermostWrapper(*Cast, Context);
+  } else if (Assignment && assignsToIgnore(*Assignment, Value)) {
+    Kind = DiscardKind::Ignored;
+    std::tie(Top, Parent) = outermostWrapper(*Assignment, Context);
+  }
+  const auto *Holder = Parent.get<Stmt>();
+  if (!Holder || !dropsValueOf(*Holder, Top))
+    return std::nullopt;
+  return Discard{Kind, Top, llvm::isa<CompoundStmt>(Holder)};
 }
 
 } // namespace clang::tidy::asynctidy

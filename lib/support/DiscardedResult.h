@@ -1,4 +1,4 @@
-//===--- DiscardedResult.h - matchers for values that are dropped ---------===//
+//===--- DiscardedResult.h - values that a statement drops ----------------===//
 //
 // Part of asynctidy, under the Apache License v2.0 with LLVM Exceptions.
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
@@ -8,9 +8,9 @@
 #ifndef ASYNCTIDY_SUPPORT_DISCARDEDRESULT_H
 #define ASYNCTIDY_SUPPORT_DISCARDEDRESULT_H
 
-#include "clang/ASTMatchers/ASTMatchFinder.h"
-#include "clang/ASTMatchers/ASTMatchers.h"
-#include <vector>
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
+#include <optional>
 
 namespace clang::tidy::asynctidy {
 
@@ -21,20 +21,27 @@ enum class DiscardKind {
   Ignored ///< assigned to std::ignore: `std::ignore = f();`
 };
 
-/// Matchers, one per kind of statement (a block, a branch or loop body, a
-/// for increment, a label or attribute, the left of a comma), for a statement
-/// that evaluates an expression matched by \p Value and drops its result,
-/// looking through parentheses, temporaries and implicit conversions. Register
-/// each one: MatchFinder then tries it only on statements of its kind. Binds
-/// "discarded" to the expression that drops the value (the call itself, the
-/// cast or the assignment) and, when that expression is a statement directly
-/// inside a block (where a fix-it may replace it with another statement), binds
-/// "discarded-in-block" to it as well.
-std::vector<ast_matchers::internal::Matcher<Stmt>>
-discardsResultOf(const ast_matchers::internal::Matcher<Expr> &Value);
+/// A value that the statement evaluating it drops.
+struct Discard {
+  DiscardKind Kind;
+  /// The expression that stands as the statement: the value itself, the
+  /// cast or the assignment, with what wraps it (parentheses, temporaries).
+  const Expr *Statement;
+  /// Whether Statement stands directly in a block, where a fix-it may
+  /// replace it with another statement.
+  bool InBlock;
+};
 
-/// Which kind of discard the nodes bound by discardsResultOf() describe.
-DiscardKind discardKind(const ast_matchers::MatchFinder::MatchResult &Result);
+/// How the value of \p Value is dropped, if the statement that evaluates it
+/// drops it: it is a statement of its own (in a block, a branch or loop
+/// body, a for increment, after a label or an attribute, or the left of a
+/// comma), looking through parentheses, temporaries and implicit
+/// conversions, or such a statement casts it to void or assigns it to
+/// std::ignore. std::nullopt when the value is used.
+///
+/// It asks support/Parents.h upward from the value, so that a check matches
+/// only the calls it cares about, not every statement of every block.
+std::optional<Discard> discardOf(const Expr &Value, ASTContext &Context);
 
 } // namespace clang::tidy::asynctidy
 

@@ -559,6 +559,12 @@ QualType guardedMutexType(QualType GuardType) {
   return QualType();
 }
 
+bool takesLock(const CompoundStmt &Block, const LockTypes &Types) {
+  return llvm::any_of(Block.body(), [&](const Stmt *S) {
+    return lockTakenBy(S, Types).has_value();
+  });
+}
+
 std::vector<HeldLock> locksTakenIn(const CompoundStmt &Block,
                                    const LockTypes &Types) {
   std::vector<HeldLock> Locks;

@@ -44,6 +44,10 @@ struct HeldLock {
   bool Together = false;
 };
 
+/// Whether a statement of \p Block takes a lock (locksTakenIn would find
+/// one), without working out how long it holds.
+bool takesLock(const CompoundStmt &Block, const LockTypes &Types);
+
 /// The locks that the statements of \p Block take, each with the statements
 /// of \p Block that run while it is held. Locks taken in nested blocks are
 /// those blocks' own; a guard constructed with std::defer_lock or

@@ -63,20 +63,21 @@ class DiscardedResultProbe : public AsyncTidyCheck {
 public:
   using AsyncTidyCheck::AsyncTidyCheck;
   void registerUserCodeMatchers(MatchFinder *Finder) override {
-    for (const auto &Discards : discardsResultOf(
-             callExpr(
-                 unless(hasType(voidType())),
+    Finder->addMatcher(
+        callExpr(isExpansionInMainFile(), unless(hasType(voidType())),
                  unless(cxxOperatorCallExpr(hasOverloadedOperatorName("="))))
-                 .bind("call")))
-      Finder->addMatcher(stmt(isExpansionInMainFile(), Discards), this);
+            .bind("call"),
+        this);
   }
   void check(const MatchFinder::MatchResult &Result) override {
     const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
+    std::optional<Discard> Dropped = discardOf(*Call, *Result.Context);
+    if (!Dropped)
+      return;
     diag(Call->getBeginLoc(),
          "result %select{unused|cast to void|assigned to std::ignore}0"
          "%select{| in a block}1")
-        << static_cast<int>(discardKind(Result))
-        << (Result.Nodes.getNodeAs<Expr>("discarded-in-block") != nullptr);
+        << static_cast<int>(Dropped->Kind) << Dropped->InBlock;
   }
 };
 
