@@ -16,8 +16,11 @@ namespace clang::tidy::asynctidy {
 using namespace ast_matchers;
 
 namespace {
-AST_MATCHER(FunctionDecl, isInImplementationNamespace) {
-  return isImplementationDetail(Node);
+/// A call of a function of a library's implementation namespace, in one step:
+/// the matcher is tried on every call.
+AST_MATCHER(CallExpr, callsImplementationDetail) {
+  const FunctionDecl *Callee = Node.getDirectCallee();
+  return Callee && isImplementationDetail(*Callee);
 }
 } // namespace
 
@@ -45,12 +48,11 @@ void CallbackUnderLockCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   // lock model answers in check(): cheaper than a matcher on each statement
   // of each block.
   Finder->addMatcher(compoundStmt().bind("block"), this);
-  Finder->addMatcher(
-      callExpr(
-          callee(functionDecl(isInImplementationNamespace())),
-          hasAnyArgument(ignoringParenImpCasts(declRefExpr(to(parmVarDecl())))))
-          .bind("forwarding"),
-      this);
+  Finder->addMatcher(callExpr(callsImplementationDetail(),
+                              hasAnyArgument(ignoringParenImpCasts(
+                                  declRefExpr(to(parmVarDecl())))))
+                         .bind("forwarding"),
+                     this);
 }
 
 void CallbackUnderLockCheck::recordForwarding(const CallExpr &Call,

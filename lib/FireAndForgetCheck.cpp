@@ -193,7 +193,7 @@ void FireAndForgetCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   auto DetachedToken =
       expr(hasType(matchers::classInNameList(&DetachedTokenTypes)));
   auto CoSpawnDetached = callExpr(
-      callee(functionDecl(matchesNameList(&CoSpawnFunctions))),
+      matchers::calleeInNameList(&CoSpawnFunctions),
       hasAnyArgument(ignoringParenImpCasts(DetachedToken.bind("token"))));
   Finder->addMatcher(CoSpawnDetached.bind("co-spawn"), this);
 
@@ -201,19 +201,21 @@ void FireAndForgetCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   // it.
   auto TaskDetach =
       cxxMemberCallExpr(
+          matchers::isDiscarded(),
           callee(cxxMethodDecl(hasAnyName("detach", "start"),
                                unless(ofClass(matchesNameList(&ThreadTypes))))))
           .bind("task-detach");
 
   // std::async is matched apart from the user's spawn functions: dropping its
   // future blocks, which deserves its own message.
-  auto Async =
-      callExpr(callee(functionDecl(hasName("::std::async")))).bind("async");
-  auto Spawn = callExpr(callee(functionDecl(matchesNameList(&SpawnFunctions),
-                                            unless(returns(voidType())))))
+  auto Async = callExpr(matchers::isDiscarded(),
+                        callee(functionDecl(hasName("::std::async"))))
+                   .bind("async");
+  auto Spawn = callExpr(matchers::calleeInNameList(&SpawnFunctions),
+                        matchers::isDiscarded(),
+                        callee(functionDecl(unless(returns(voidType())))))
                    .bind("spawn");
-  // Whether a statement drops what they return is asked in check(), of the
-  // few calls that match.
+  // Each only where a statement drops what it returns.
   Finder->addMatcher(TaskDetach, this);
   Finder->addMatcher(Async, this);
   Finder->addMatcher(Spawn, this);
@@ -314,11 +316,6 @@ void FireAndForgetCheck::noteKeepHandle(const Expr &Site, const Expr &Handle,
 
 void FireAndForgetCheck::check(const MatchFinder::MatchResult &Result) {
   Context = Result.Context;
-  // A task whose handle is kept is no finding.
-  for (StringRef Id : {"task-detach", "async", "spawn"})
-    if (const auto *Call = Result.Nodes.getNodeAs<Expr>(Id);
-        Call && !discardOf(*Call, *Context))
-      return;
   if (const auto *Detach =
           Result.Nodes.getNodeAs<CXXMemberCallExpr>("detach")) {
     if (isStartedOnce(*Detach, *Context))

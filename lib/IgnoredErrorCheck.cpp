@@ -205,7 +205,8 @@ void IgnoredErrorCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   // error: the caller who tests the argument has handled it.
   auto ErrorReturningCall =
       callExpr(
-          unless(cxxOperatorCallExpr()), unless(writesAWakeUpToken()),
+          matchers::isDiscarded(), unless(cxxOperatorCallExpr()),
+          unless(writesAWakeUpToken()),
           callee(functionDecl(unless(TakesErrorArgument),
                               unless(matchesNameList(&BestEffortFunctions)),
                               anyOf(returns(ErrorCarrier),
@@ -214,7 +215,6 @@ void IgnoredErrorCheck::registerUserCodeMatchers(MatchFinder *Finder) {
                                           unless(namesAQuery()),
                                           unless(cannotReportFailure()))))))
           .bind("call");
-  // Whether a statement drops the result is asked in check().
   Finder->addMatcher(ErrorReturningCall, this);
 }
 

@@ -194,8 +194,7 @@ void WaitWithoutTimeoutCheck::registerUserCodeMatchers(MatchFinder *Finder) {
           .bind("future"),
       this);
   Finder->addMatcher(
-      callExpr(callee(functionDecl(matchesNameList(&EventWaitFunctions))))
-          .bind("event"),
+      callExpr(matchers::calleeInNameList(&EventWaitFunctions)).bind("event"),
       this);
 }
 

@@ -10,6 +10,7 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
 #include <optional>
 
 namespace clang::tidy::asynctidy {
@@ -42,6 +43,14 @@ struct Discard {
 /// It asks support/Parents.h upward from the value, so that a check matches
 /// only the calls it cares about, not every statement of every block.
 std::optional<Discard> discardOf(const Expr &Value, ASTContext &Context);
+
+namespace matchers {
+/// Matches an expression whose value is dropped (discardOf). Cheap: put it
+/// before the tests of the callee, so that most calls stop here.
+AST_MATCHER(Expr, isDiscarded) {
+  return discardOf(Node, Finder->getASTContext()).has_value();
+}
+} // namespace matchers
 
 } // namespace clang::tidy::asynctidy
 

@@ -64,6 +64,14 @@ AST_MATCHER_P(NamedDecl, matchesNameList, const NameList *, List) {
   return List->matches(Node);
 }
 
+/// Matches a call of a function in \p List: callee(functionDecl(
+/// matchesNameList(List))) in one step, which matters for matchers tried on
+/// every call of the unit.
+AST_MATCHER_P(CallExpr, calleeInNameList, const NameList *, List) {
+  const FunctionDecl *Callee = Node.getDirectCallee();
+  return Callee && List->matches(*Callee);
+}
+
 /// Matches a type whose class is in \p List, also when it is named through
 /// an alias (`using SessionMap = std::unordered_map<...>`).
 inline ast_matchers::internal::Matcher<QualType>

@@ -105,10 +105,9 @@ void registerThreadStartMatchers(MatchFinder &Finder,
                         .bind("thread-emplace"),
                     &Check);
   // User-listed functions that run their callable argument on a new thread.
-  Finder.addMatcher(
-      callExpr(callee(functionDecl(matchesNameList(&ThreadStarters))))
-          .bind("thread-start"),
-      &Check);
+  Finder.addMatcher(callExpr(matchers::calleeInNameList(&ThreadStarters))
+                        .bind("thread-start"),
+                    &Check);
 }
 
 std::optional<ThreadStart>
