@@ -87,7 +87,8 @@ bool ExceptionEscapingThreadCheck::anyCallThrows(const Stmt &Root) {
 
 void ExceptionEscapingThreadCheck::check(
     const MatchFinder::MatchResult &Result) {
-  std::optional<ThreadStart> Start = matchedThreadStart(Result);
+  std::optional<ThreadStart> Start =
+      matchedThreadStart(Result, ThreadTypes, ThreadStarters);
   if (!Start)
     return;
   auto [Callable, Entry] = *Start;

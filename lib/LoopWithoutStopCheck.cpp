@@ -60,7 +60,8 @@ void LoopWithoutStopCheck::check(const MatchFinder::MatchResult &Result) {
     checkFunction(*Coroutine, {Coroutine, nullptr}, *Result.Context);
     return;
   }
-  if (std::optional<ThreadStart> Start = matchedThreadStart(Result))
+  if (std::optional<ThreadStart> Start =
+          matchedThreadStart(Result, ThreadTypes, ThreadStarters))
     if (!Start->Entry->isDependentContext())
       Threads.push_back({Start->Entry, Start->Callable});
 }

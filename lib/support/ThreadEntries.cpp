@@ -6,11 +6,12 @@
 //===----------------------------------------------------------------------===//
 
 #include "support/ThreadEntries.h"
+#include "support/StmtWalk.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 
 namespace clang::tidy::asynctidy {
 using namespace ast_matchers;
-using matchers::matchesNameList;
 
 namespace {
 /// The function a thread runs when started with \p Callable: a lambda, a
@@ -74,60 +75,113 @@ const Expr *emplacedCallable(const CXXMemberCallExpr &Emplace) {
   return Index < Emplace.getNumArgs() ? Emplace.getArg(Index) : nullptr;
 }
 
-} // namespace
-
-void registerThreadStartMatchers(MatchFinder &Finder,
-                                 MatchFinder::MatchCallback &Check,
-                                 const NameList &ThreadTypes,
-                                 const NameList &ThreadStarters) {
-  auto ThreadType = hasUnqualifiedDesugaredType(
-      recordType(hasDeclaration(cxxRecordDecl(matchesNameList(&ThreadTypes)))));
-
-  // std::thread t(f, args...);
-  Finder.addMatcher(
-      cxxConstructExpr(
-          hasDeclaration(cxxConstructorDecl(
-              ofClass(matchesNameList(&ThreadTypes)),
-              unless(isCopyConstructor()), unless(isMoveConstructor()))),
-          hasArgument(0, expr().bind("thread-callable"))),
-      &Check);
-  // threads.emplace_back(f, args...); threads.emplace(position, f, args...);
-  auto ContainerOfThreads = thisPointerType(hasUnqualifiedDesugaredType(
-      recordType(hasDeclaration(classTemplateSpecializationDecl(
-          hasTemplateArgument(0, refersToType(ThreadType)))))));
-  Finder.addMatcher(
-      cxxMemberCallExpr(
-          callee(cxxMethodDecl(hasAnyName("emplace_back", "emplace_front"))),
-          ContainerOfThreads, hasArgument(0, expr().bind("thread-callable"))),
-      &Check);
-  Finder.addMatcher(cxxMemberCallExpr(callee(cxxMethodDecl(hasName("emplace"))),
-                                      ContainerOfThreads)
-                        .bind("thread-emplace"),
-                    &Check);
-  // User-listed functions that run their callable argument on a new thread.
-  Finder.addMatcher(callExpr(matchers::calleeInNameList(&ThreadStarters))
-                        .bind("thread-start"),
-                    &Check);
+/// Whether \p Type, desugared, is a class in \p Classes.
+bool isClassIn(QualType Type, const NameList &Classes) {
+  const auto *Record =
+      llvm::dyn_cast<RecordType>(Type->getUnqualifiedDesugaredType());
+  return Record && Classes.matches(*Record->getDecl());
 }
 
-std::optional<ThreadStart>
-matchedThreadStart(const MatchFinder::MatchResult &Result) {
+/// Whether \p Call is made on a container of threads (a std::vector of
+/// std::thread, through aliases too).
+bool isOnContainerOfThreads(const CXXMemberCallExpr &Call,
+                            const NameList &ThreadTypes) {
+  const Expr *Object = Call.getImplicitObjectArgument();
+  if (!Object)
+    return false;
+  QualType Type = Object->IgnoreParenImpCasts()->getType();
+  if (Type->isPointerType())
+    Type = Type->getPointeeType();
+  const auto *Record =
+      llvm::dyn_cast<RecordType>(Type->getUnqualifiedDesugaredType());
+  const auto *Specialization =
+      Record
+          ? llvm::dyn_cast<ClassTemplateSpecializationDecl>(Record->getDecl())
+          : nullptr;
+  if (!Specialization || Specialization->getTemplateArgs().size() == 0)
+    return false;
+  const TemplateArgument &First = Specialization->getTemplateArgs()[0];
+  return First.getKind() == TemplateArgument::Type &&
+         isClassIn(First.getAsType(), ThreadTypes);
+}
+
+/// The callable that \p Site starts as a thread, if it starts one.
+const Expr *startedCallable(const Expr &Site, const NameList &ThreadTypes) {
+  // std::thread t(f, args...);
+  if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(&Site)) {
+    const CXXConstructorDecl *Constructor = Construct->getConstructor();
+    if (!Constructor || Constructor->isCopyOrMoveConstructor() ||
+        Construct->getNumArgs() == 0 ||
+        !ThreadTypes.matches(*Constructor->getParent()))
+      return nullptr;
+    return asSpelled(Construct->getArg(0));
+  }
+  // threads.emplace_back(f, args...); threads.emplace(position, f, args...);
+  const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(&Site);
+  const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+  if (!Method || !Method->getIdentifier())
+    return nullptr;
+  StringRef Name = Method->getName();
+  if (Name != "emplace_back" && Name != "emplace_front" && Name != "emplace")
+    return nullptr;
+  if (!isOnContainerOfThreads(*Call, ThreadTypes))
+    return nullptr;
+  if (Name == "emplace")
+    return emplacedCallable(*Call);
+  return Call->getNumArgs() > 0 ? asSpelled(Call->getArg(0)) : nullptr;
+}
+
+constexpr llvm::StringLiteral StartId = "thread-start-site";
+
+AST_MATCHER_P2(Expr, startsThread, const NameList *, ThreadTypes,
+               const NameList *, ThreadStarters) {
+  return threadStartAt(Node, *ThreadTypes, *ThreadStarters).has_value();
+}
+} // namespace
+
+std::optional<ThreadStart> threadStartAt(const Expr &Site,
+                                         const NameList &ThreadTypes,
+                                         const NameList &ThreadStarters) {
   // Threads run their first argument; a starter, its first callable one.
-  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("thread-start")) {
+  if (const auto *Call = llvm::dyn_cast<CallExpr>(&Site);
+      Call && Call->getDirectCallee() &&
+      ThreadStarters.matches(*Call->getDirectCallee())) {
     auto [Callable, Entry] = firstCallableArgument(
         llvm::ArrayRef(Call->getArgs(), Call->getNumArgs()));
     if (!Entry)
       return std::nullopt;
     return ThreadStart{Callable, Entry};
   }
-  const Expr *Callable = Result.Nodes.getNodeAs<Expr>("thread-callable");
-  if (const auto *Emplace =
-          Result.Nodes.getNodeAs<CXXMemberCallExpr>("thread-emplace"))
-    Callable = emplacedCallable(*Emplace);
+  const Expr *Callable = startedCallable(Site, ThreadTypes);
   const FunctionDecl *Entry = Callable ? entryFunction(*Callable) : nullptr;
   if (!Entry)
     return std::nullopt;
   return ThreadStart{Callable, Entry};
+}
+
+void registerThreadStartMatchers(MatchFinder &Finder,
+                                 MatchFinder::MatchCallback &Check,
+                                 const NameList &ThreadTypes,
+                                 const NameList &ThreadStarters) {
+  // One test in C++ per construction and call: these matchers are tried on
+  // every one of the unit.
+  Finder.addMatcher(
+      cxxConstructExpr(startsThread(&ThreadTypes, &ThreadStarters))
+          .bind(StartId),
+      &Check);
+  Finder.addMatcher(
+      callExpr(startsThread(&ThreadTypes, &ThreadStarters)).bind(StartId),
+      &Check);
+}
+
+std::optional<ThreadStart>
+matchedThreadStart(const MatchFinder::MatchResult &Result,
+                   const NameList &ThreadTypes,
+                   const NameList &ThreadStarters) {
+  const auto *Site = Result.Nodes.getNodeAs<Expr>(StartId);
+  if (!Site)
+    return std::nullopt;
+  return threadStartAt(*Site, ThreadTypes, ThreadStarters);
 }
 
 } // namespace clang::tidy::asynctidy

@@ -33,11 +33,18 @@ void registerThreadStartMatchers(
     ast_matchers::MatchFinder::MatchCallback &Check,
     const NameList &ThreadTypes, const NameList &ThreadStarters);
 
-/// The thread start in \p Result, if it comes from the matchers above and
-/// its entry function can be told: a lambda, a function, a member-function
-/// pointer, or an object with one call operator.
+/// The callable that \p Site starts as a thread, and the function the thread
+/// runs, when \p Site is one of the starts above and the function can be
+/// told: a lambda, a function, a member-function pointer, or an object with
+/// one call operator.
+std::optional<ThreadStart> threadStartAt(const Expr &Site,
+                                         const NameList &ThreadTypes,
+                                         const NameList &ThreadStarters);
+
+/// The thread start in \p Result, if it comes from the matchers above.
 std::optional<ThreadStart>
-matchedThreadStart(const ast_matchers::MatchFinder::MatchResult &Result);
+matchedThreadStart(const ast_matchers::MatchFinder::MatchResult &Result,
+                   const NameList &ThreadTypes, const NameList &ThreadStarters);
 
 } // namespace clang::tidy::asynctidy
 
