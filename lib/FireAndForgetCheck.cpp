@@ -185,40 +185,68 @@ void FireAndForgetCheck::registerPPCallbacks(const SourceManager &SM,
   ReportFix.registerPreprocessor(PP);
 }
 
+namespace {
+AST_MATCHER_P(CallExpr, startsTask, const FireAndForgetCheck *, Check) {
+  return !Check->startsIn(Node, Finder->getASTContext()).empty();
+}
+} // namespace
+
 void FireAndForgetCheck::registerUserCodeMatchers(MatchFinder *Finder) {
-  auto Detach = cxxMemberCallExpr(callee(cxxMethodDecl(
-      hasName("detach"), ofClass(matchesNameList(&ThreadTypes)))));
-  Finder->addMatcher(Detach.bind("detach"), this);
+  Finder->addMatcher(callExpr(startsTask(this)).bind("call"), this);
+}
 
-  auto DetachedToken =
-      expr(hasType(matchers::classInNameList(&DetachedTokenTypes)));
-  auto CoSpawnDetached = callExpr(
-      matchers::calleeInNameList(&CoSpawnFunctions),
-      hasAnyArgument(ignoringParenImpCasts(DetachedToken.bind("token"))));
-  Finder->addMatcher(CoSpawnDetached.bind("co-spawn"), this);
+/// Whether \p Type, desugared, is a class in \p Classes.
+static bool isClassIn(QualType Type, const NameList &Classes) {
+  const auto *Record =
+      llvm::dyn_cast<RecordType>(Type->getUnqualifiedDesugaredType());
+  return Record && Classes.matches(*Record->getDecl());
+}
 
-  // A coroutine task detached or started without keeping what could await
-  // it.
-  auto TaskDetach =
-      cxxMemberCallExpr(
-          matchers::isDiscarded(),
-          callee(cxxMethodDecl(hasAnyName("detach", "start"),
-                               unless(ofClass(matchesNameList(&ThreadTypes))))))
-          .bind("task-detach");
+const Expr *FireAndForgetCheck::detachedToken(const CallExpr &Spawn) const {
+  for (const Expr *Arg : Spawn.arguments()) {
+    // Default arguments, last, are not the caller's choice of token.
+    if (llvm::isa<CXXDefaultArgExpr>(Arg))
+      return nullptr;
+    const Expr *Token = asSpelled(Arg)->IgnoreParenImpCasts();
+    if (isClassIn(Token->getType(), DetachedTokenTypes))
+      return Token;
+  }
+  return nullptr;
+}
 
-  // std::async is matched apart from the user's spawn functions: dropping its
-  // future blocks, which deserves its own message.
-  auto Async = callExpr(matchers::isDiscarded(),
-                        callee(functionDecl(hasName("::std::async"))))
-                   .bind("async");
-  auto Spawn = callExpr(matchers::calleeInNameList(&SpawnFunctions),
-                        matchers::isDiscarded(),
-                        callee(functionDecl(unless(returns(voidType())))))
-                   .bind("spawn");
-  // Each only where a statement drops what it returns.
-  Finder->addMatcher(TaskDetach, this);
-  Finder->addMatcher(Async, this);
-  Finder->addMatcher(Spawn, this);
+llvm::SmallVector<FireAndForgetCheck::Start, 1>
+FireAndForgetCheck::startsIn(const CallExpr &Call, ASTContext &Context) const {
+  llvm::SmallVector<Start, 1> Starts;
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee)
+    return Starts;
+  StringRef Name = Callee->getIdentifier() ? Callee->getName() : "";
+  // Each but a thread's detach and co_spawn only where a statement drops
+  // what the call returns.
+  auto Dropped = [&] { return discardOf(Call, Context).has_value(); };
+  if (const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Callee);
+      Method && llvm::isa<CXXMemberCallExpr>(Call) &&
+      (Name == "detach" || Name == "start")) {
+    bool OfThread = ThreadTypes.matches(*Method->getParent());
+    if (OfThread && Name == "detach")
+      Starts.push_back(Start::Detach);
+    // A coroutine task detached or started without keeping what could
+    // await it.
+    else if (!OfThread && Dropped())
+      Starts.push_back(Start::TaskDetach);
+  }
+  if (CoSpawnFunctions.matches(*Callee) && detachedToken(Call))
+    Starts.push_back(Start::CoSpawn);
+  // std::async apart from the user's spawn functions: dropping its future
+  // blocks, which deserves its own message.
+  if (Name == "async" &&
+      Callee->getDeclContext()->getRedeclContext()->isStdNamespace() &&
+      Dropped())
+    Starts.push_back(Start::Async);
+  if (SpawnFunctions.matches(*Callee) &&
+      !Callee->getReturnType()->isVoidType() && Dropped())
+    Starts.push_back(Start::Spawn);
+  return Starts;
 }
 
 /// What a note calls the handle of each kind of task.
@@ -316,60 +344,68 @@ void FireAndForgetCheck::noteKeepHandle(const Expr &Site, const Expr &Handle,
 
 void FireAndForgetCheck::check(const MatchFinder::MatchResult &Result) {
   Context = Result.Context;
-  if (const auto *Detach =
-          Result.Nodes.getNodeAs<CXXMemberCallExpr>("detach")) {
-    if (isStartedOnce(*Detach, *Context))
+  const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
+  for (Start Kind : startsIn(*Call, *Context))
+    report(Kind, *Call, Result);
+}
+
+void FireAndForgetCheck::report(Start Kind, const CallExpr &Call,
+                                const MatchFinder::MatchResult &Result) {
+  switch (Kind) {
+  case Start::Detach: {
+    const auto &Detach = llvm::cast<CXXMemberCallExpr>(Call);
+    if (isStartedOnce(Detach, *Context))
       return;
-    diag(Detach->getExprLoc(), "thread is detached: nothing can wait for it to "
-                               "finish or learn that it failed");
-    noteKeepHandle(*Detach, *Detach->getImplicitObjectArgument(),
-                   Detach->getObjectType(), Task::Thread,
+    diag(Detach.getExprLoc(), "thread is detached: nothing can wait for it to "
+                              "finish or learn that it failed");
+    noteKeepHandle(Detach, *Detach.getImplicitObjectArgument(),
+                   Detach.getObjectType(), Task::Thread,
                    "keep the thread and join it, or hold it in a std::jthread "
                    "that joins when it is destroyed");
     return;
   }
-  if (const auto *Task =
-          Result.Nodes.getNodeAs<CXXMemberCallExpr>("task-detach")) {
-    if (!isMadeOnCoroutineTask(*Task))
+  case Start::TaskDetach: {
+    const auto &Task = llvm::cast<CXXMemberCallExpr>(Call);
+    if (!isMadeOnCoroutineTask(Task))
       return;
-    diag(Task->getExprLoc(),
+    diag(Task.getExprLoc(),
          "coroutine task is %select{detached|started}0 and its handle "
          "dropped: nothing can await it or learn that it failed")
-        << (Task->getMethodDecl()->getName() == "start");
-    diag(Task->getExprLoc(),
+        << (Task.getMethodDecl()->getName() == "start");
+    diag(Task.getExprLoc(),
          "keep what the task returns and await it, or hand the task to a "
          "scope that awaits it",
          DiagnosticIDs::Note);
     return;
   }
-  if (const auto *Spawn = Result.Nodes.getNodeAs<CallExpr>("co-spawn")) {
-    const FunctionDecl *Spawned = spawnedFunction(*Spawn);
-    if (isStartedOnce(*Spawn, *Context) ||
+  case Start::CoSpawn: {
+    const FunctionDecl *Spawned = spawnedFunction(Call);
+    if (isStartedOnce(Call, *Context) ||
         (Spawned && catchesEverything(*Spawned)))
       return;
-    checkDetachedToken(*Spawn, *Result.Nodes.getNodeAs<Expr>("token"), Result);
+    checkDetachedToken(Call, *detachedToken(Call), Result);
     return;
   }
-  if (const auto *Async = Result.Nodes.getNodeAs<CallExpr>("async")) {
-    diag(Async->getBeginLoc(),
+  case Start::Async:
+    diag(Call.getBeginLoc(),
          "future returned by 'std::async' is discarded: %select{the statement "
          "blocks until the task ends, and an exception it throws is lost|the "
          "deferred task never runs}0")
-        << isDeferredLaunch(*Async);
-    noteKeepHandle(*Async, *Async, Async->getType(), Task::Future,
+        << isDeferredLaunch(Call);
+    noteKeepHandle(Call, Call, Call.getType(), Task::Future,
                    "keep the future and call get() where the result is "
                    "needed");
     return;
+  case Start::Spawn:
+    diag(Call.getBeginLoc(),
+         "task handle returned by %0 is discarded: the task can no longer be "
+         "awaited, joined or cancelled, and its failure is lost")
+        << Call.getDirectCallee()->getDeclName();
+    noteKeepHandle(Call, Call, Call.getType(), Task::Spawned,
+                   "keep the handle and await or join it, or hand it to an "
+                   "owner that does");
+    return;
   }
-  const auto *Spawn = Result.Nodes.getNodeAs<CallExpr>("spawn");
-  const auto *Callee = Spawn->getDirectCallee();
-  diag(Spawn->getBeginLoc(),
-       "task handle returned by %0 is discarded: the task can no longer be "
-       "awaited, joined or cancelled, and its failure is lost")
-      << Callee->getDeclName();
-  noteKeepHandle(*Spawn, *Spawn, Spawn->getType(), Task::Spawned,
-                 "keep the handle and await or join it, or hand it to an "
-                 "owner that does");
 }
 
 void FireAndForgetCheck::checkDetachedToken(

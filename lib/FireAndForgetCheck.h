@@ -32,7 +32,19 @@ public:
   /// The kinds of task whose handle is lost.
   enum class Task { Thread, Future, Spawned };
 
+  /// The ways a call can start a task and lose its handle.
+  enum class Start { Detach, TaskDetach, CoSpawn, Async, Spawn };
+
+  /// What \p Call is to this check, if anything: tested in C++ in one step,
+  /// since the matcher is tried on every call of the unit. A call can be
+  /// several (a spawn function that the user also listed).
+  llvm::SmallVector<Start, 1> startsIn(const CallExpr &Call,
+                                       ASTContext &Context) const;
+
 private:
+  void report(Start Kind, const CallExpr &Call,
+              const ast_matchers::MatchFinder::MatchResult &Result);
+  const Expr *detachedToken(const CallExpr &Spawn) const;
   void noteKeepHandle(const Expr &Site, const Expr &Handle, QualType Type,
                       Task Kind, StringRef Otherwise);
   void checkDetachedToken(const CallExpr &Spawn, const Expr &Token,
