@@ -195,20 +195,13 @@ void FireAndForgetCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   Finder->addMatcher(callExpr(startsTask(this)).bind("call"), this);
 }
 
-/// Whether \p Type, desugared, is a class in \p Classes.
-static bool isClassIn(QualType Type, const NameList &Classes) {
-  const auto *Record =
-      llvm::dyn_cast<RecordType>(Type->getUnqualifiedDesugaredType());
-  return Record && Classes.matches(*Record->getDecl());
-}
-
 const Expr *FireAndForgetCheck::detachedToken(const CallExpr &Spawn) const {
   for (const Expr *Arg : Spawn.arguments()) {
     // Default arguments, last, are not the caller's choice of token.
     if (llvm::isa<CXXDefaultArgExpr>(Arg))
       return nullptr;
     const Expr *Token = asSpelled(Arg)->IgnoreParenImpCasts();
-    if (isClassIn(Token->getType(), DetachedTokenTypes))
+    if (DetachedTokenTypes.matchesClassOf(Token->getType()))
       return Token;
   }
   return nullptr;

@@ -7,6 +7,7 @@
 
 #include "support/DiscardedResult.h"
 #include "support/Parents.h"
+#include "support/StmtPath.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 
@@ -68,14 +69,10 @@ bool dropsValueOf(const Stmt &Parent, const Stmt *Child) {
     return true;
   if (const auto *If = llvm::dyn_cast<IfStmt>(&Parent))
     return Child == If->getThen() || Child == If->getElse();
+  if (const Stmt *Body = loopBody(Parent); Body && Child == Body)
+    return true;
   if (const auto *For = llvm::dyn_cast<ForStmt>(&Parent))
-    return Child == For->getBody() || Child == For->getInc();
-  if (const auto *While = llvm::dyn_cast<WhileStmt>(&Parent))
-    return Child == While->getBody();
-  if (const auto *Do = llvm::dyn_cast<DoStmt>(&Parent))
-    return Child == Do->getBody();
-  if (const auto *Range = llvm::dyn_cast<CXXForRangeStmt>(&Parent))
-    return Child == Range->getBody();
+    return Child == For->getInc();
   if (const auto *Comma = llvm::dyn_cast<BinaryOperator>(&Parent))
     return Comma->getOpcode() == BO_Comma && Child == Comma->getLHS();
   return Child == labeledStatement(Parent);

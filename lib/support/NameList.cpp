@@ -71,6 +71,12 @@ bool NameList::matchesName(llvm::StringRef QualifiedName) const {
   return false;
 }
 
+bool NameList::matchesClassOf(QualType Type) const {
+  const auto *Record =
+      llvm::dyn_cast<RecordType>(Type->getUnqualifiedDesugaredType());
+  return Record && matches(*Record->getDecl());
+}
+
 bool NameList::matches(const NamedDecl &D) const {
   if (Patterns.empty())
     return false;

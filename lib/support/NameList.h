@@ -48,6 +48,10 @@ public:
   /// per declaration: a check asks about the same few declarations often.
   bool matches(const NamedDecl &D) const;
 
+  /// Whether \p Type is a class whose name matches, also when it is named
+  /// through an alias: the test of classInNameList() below, in C++.
+  bool matchesClassOf(QualType Type) const;
+
   /// Whether \p QualifiedName (in the form qualifiedName() gives) matches.
   bool matchesName(llvm::StringRef QualifiedName) const;
 

@@ -75,13 +75,6 @@ const Expr *emplacedCallable(const CXXMemberCallExpr &Emplace) {
   return Index < Emplace.getNumArgs() ? Emplace.getArg(Index) : nullptr;
 }
 
-/// Whether \p Type, desugared, is a class in \p Classes.
-bool isClassIn(QualType Type, const NameList &Classes) {
-  const auto *Record =
-      llvm::dyn_cast<RecordType>(Type->getUnqualifiedDesugaredType());
-  return Record && Classes.matches(*Record->getDecl());
-}
-
 /// Whether \p Call is made on a container of threads (a std::vector of
 /// std::thread, through aliases too).
 bool isOnContainerOfThreads(const CXXMemberCallExpr &Call,
@@ -102,7 +95,7 @@ bool isOnContainerOfThreads(const CXXMemberCallExpr &Call,
     return false;
   const TemplateArgument &First = Specialization->getTemplateArgs()[0];
   return First.getKind() == TemplateArgument::Type &&
-         isClassIn(First.getAsType(), ThreadTypes);
+         ThreadTypes.matchesClassOf(First.getAsType());
 }
 
 /// The callable that \p Site starts as a thread, if it starts one.
