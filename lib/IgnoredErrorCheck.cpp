@@ -43,6 +43,10 @@ AST_MATCHER(NamedDecl, namesAQuery) {
   return Node.getIdentifier() && Query.match(Node.getName());
 }
 
+/// A call that yields a value, in one step: the first test of a matcher
+/// tried on every call of the unit.
+AST_MATCHER(CallExpr, yieldsAValue) { return !Node.getType()->isVoidType(); }
+
 /// Whether \p Node writes a fixed-size record, `::write(fd, &token,
 /// sizeof token)`: the wake-up of a self-pipe or an eventfd, whose only
 /// failure (the pipe is full) means a wake-up is already pending.
@@ -205,8 +209,8 @@ void IgnoredErrorCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   // error: the caller who tests the argument has handled it.
   auto ErrorReturningCall =
       callExpr(
-          matchers::isDiscarded(), unless(cxxOperatorCallExpr()),
-          unless(writesAWakeUpToken()),
+          yieldsAValue(), matchers::isDiscarded(),
+          unless(cxxOperatorCallExpr()), unless(writesAWakeUpToken()),
           callee(functionDecl(unless(TakesErrorArgument),
                               unless(matchesNameList(&BestEffortFunctions)),
                               anyOf(returns(ErrorCarrier),
