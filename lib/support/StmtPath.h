@@ -15,9 +15,9 @@
 namespace clang::tidy::asynctidy {
 
 /// The statements that enclose \p Target below \p Root, innermost first,
-/// found by walking down from \p Root (a function's body): the parent map
-/// would cost a walk of the whole translation unit, this one walks one
-/// function, and only for the few statements a check is about to report.
+/// found by walking down from \p Root (a function's body): one function,
+/// and only for the few statements a check is about to report, where the
+/// index of parents (support/Parents.h) would answer only upward.
 /// Empty when \p Target is \p Root or not below it.
 llvm::SmallVector<const Stmt *, 8> enclosingStmts(const Stmt &Target,
                                                   const Stmt &Root);

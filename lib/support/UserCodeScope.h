@@ -19,13 +19,13 @@ namespace clang::tidy::asynctidy {
 ///
 /// Called when the translation unit itself is matched, that is before
 /// clang-tidy's MatchFinder walks its children, so that the one walk that
-/// serves every check, and the parent map that it builds on demand, cover
-/// the user's code only: in a unit that includes Asio or much of the standard
-/// library, the headers are most of the AST. This is what clang-tidy 21 and
-/// later do themselves for matching (unless SystemHeaders is set); the
-/// narrowed scope also keeps the parent map to the user's code on those
-/// versions. The scope is not restored: clang-tidy drops the AST after the
-/// walk, and clangd's own scope holds no system-header declaration.
+/// serves every check, and the index of parents (support/Parents.h) built
+/// on demand, cover the user's code only: in a unit that includes Asio or much
+/// of the standard library, the headers are most of the AST. This is what
+/// clang-tidy 21 and later do themselves for matching (unless SystemHeaders is
+/// set); the narrowed scope also keeps the index of parents to the user's code
+/// on those versions. The scope is not restored: clang-tidy drops the AST after
+/// the walk, and clangd's own scope holds no system-header declaration.
 bool narrowToUserCode(ASTContext &Context);
 
 } // namespace clang::tidy::asynctidy

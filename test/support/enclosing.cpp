@@ -1,5 +1,5 @@
-// Which function encloses a statement (asked of the parent map, which the
-// narrowed traversal scope bounds to the user's code), and which blocks hold
+// Which function encloses a statement (asked of support/Parents.h, an index
+// of the narrowed traversal scope: the user's code), and which blocks hold
 // code the preprocessor left out.
 // RUN: %probe_tidy -checks='-*,probe-enclosing' %s -- -std=c++17 2>&1 \
 // RUN:   | FileCheck %s --implicit-check-not="warning:"
