@@ -31,6 +31,13 @@ public:
   void run(const ast_matchers::MatchFinder::MatchResult &Result) override {
     Check.startTranslationUnit(*Result.Context);
   }
+  // Before the walk, on every run: clangd's traversal scope (the main
+  // file's declarations) never reaches the translation unit itself, and a
+  // new unit may reuse the addresses of the previous one's nodes.
+  void onStartOfTranslationUnit() override {
+    forgetParents();
+    forgetLockFlows();
+  }
   // clang-tidy's check profile counts the time under the check's name.
   StringRef getID() const override { return Check.CheckName; }
 
@@ -79,8 +86,6 @@ void AsyncTidyCheck::startTranslationUnit(ASTContext &Context) {
   // With SystemHeaders set, the user asked for the headers' code too.
   if (!SystemHeaders)
     narrowToUserCode(Context);
-  forgetParents();
-  forgetLockFlows();
   Sources = &Context.getSourceManager();
   InTestUnit.reset();
   NoLint.reset();
