@@ -105,3 +105,31 @@ private:
   std::mutex mutex_, other_;
   std::vector<std::function<void(int)>> listeners_;
 };
+
+// Locks taken without a guard: std::lock, and a try_lock that returns on
+// failure. The lock model finds the blocks that lock (takesLock).
+std::mutex left, right;
+std::function<void()> notify;
+void both() {
+  std::lock(left, right);
+  notify();
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: a callable object is called with a lock held: the code it runs can take the same lock, or wait for this thread, and deadlock [async-callback-under-lock]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: the lock is taken here; copy what to call under the lock and call it after releasing it
+  right.unlock();
+  left.unlock();
+}
+void tried() {
+  if (!left.try_lock())
+    return;
+  notify();
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: a callable object is called with a lock held: the code it runs can take the same lock, or wait for this thread, and deadlock [async-callback-under-lock]
+  // CHECK-NOTES: :[[@LINE-4]]:3: note: the lock is taken here; copy what to call under the lock and call it after releasing it
+  left.unlock();
+}
+// Released before the call: nothing to report.
+void released() {
+  std::lock(left, right);
+  right.unlock();
+  left.unlock();
+  notify();
+}
