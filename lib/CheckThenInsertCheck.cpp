@@ -26,9 +26,17 @@ static constexpr llvm::StringLiteral DefaultContainerTypes =
     "::boost::container::flat_map;::boost::container::flat_set;"
     "::boost::container::map;::boost::container::set";
 
-using MembershipTest = CheckThenInsertCheck::MembershipTest;
-
 namespace {
+/// A test whether a key is in a container: `m.find(k) == m.end()`,
+/// `!m.count(k)`, `m.contains(k)`, ...
+struct MembershipTest {
+  const CXXMemberCallExpr *Lookup = nullptr;
+  const Expr *Container = nullptr;
+  const Expr *Key = nullptr;
+  /// Whether the condition holds when the key is missing.
+  bool TrueWhenMissing = false;
+};
+
 /// \p E without the conversions and temporaries that do not change which
 /// value it denotes: `std::string(key)` and `key` are the same key.
 const Expr *strip(const Expr *E) {
@@ -308,38 +316,9 @@ void CheckThenInsertCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   Finder->addMatcher(TestingIf.bind("if"), this);
 }
 
-void CheckThenInsertCheck::check(const MatchFinder::MatchResult &Result) {
-  ASTContext &Context = *Result.Context;
-  const auto *If = Result.Nodes.getNodeAs<IfStmt>("if");
-  std::optional<MembershipTest> Test = parseTest(If->getCond(), Context);
-  if (!Test)
-    return;
-  const Stmt *Branch = Test->TrueWhenMissing ? If->getThen() : If->getElse();
-  const Expr *Insertion =
-      Branch ? findInsertion(*Branch, *Test, Context) : nullptr;
-  if (!Insertion)
-    return;
-
-  const Expr *LaterLookup = laterLookup(*If, *Test, Context);
-  const ValueDecl *Container = namedObject(Test->Container);
-  std::optional<std::string> Name = text(*Test->Container, Context);
-  if (!Name && Container)
-    Name = Container->getName().str();
-  diag(Test->Lookup->getBeginLoc(),
-       "'%0' is searched for a key that is then inserted: two lookups where "
-       "one would do, and a race unless a lock covers both")
-      << Name.value_or("container")
-      << fixes(*If, *Test, *Insertion, LaterLookup, Context);
-  diag(Insertion->getBeginLoc(), "the key is inserted here",
-       DiagnosticIDs::Note);
-  if (LaterLookup)
-    diag(LaterLookup->getBeginLoc(), "and looked up again here",
-         DiagnosticIDs::Note);
-}
-
-const Expr *CheckThenInsertCheck::laterLookup(const IfStmt &If,
-                                              const MembershipTest &Test,
-                                              ASTContext &Context) const {
+/// The first lookup of the test's key after the if, in the same block.
+static const Expr *laterLookup(const IfStmt &If, const MembershipTest &Test,
+                               ASTContext &Context) {
   const ValueDecl *Container = namedObject(Test.Container);
   std::optional<Position> Place = positionInBlock(If, Context);
   if (!Container || !Place)
@@ -498,47 +477,17 @@ static bool restTouchesContainer(const IfStmt &If, const MembershipTest &Test) {
              });
 }
 
-std::vector<FixItHint> CheckThenInsertCheck::fixes(const IfStmt &If,
-                                                   const MembershipTest &Test,
-                                                   const Expr &Insertion,
-                                                   const Expr *LaterLookup,
-                                                   ASTContext &Context) {
-  const Stmt *First = foldedStatement(If, Test, Context);
-  if (!First)
-    return {};
-  const auto *Statement = llvm::dyn_cast<Expr>(First);
-  Statement = Statement ? Statement->IgnoreImplicit() : nullptr;
-  const auto *ThenBlock = llvm::dyn_cast<CompoundStmt>(If.getThen());
-  Fold F;
-  F.OnlyStatement = !If.getElse() && (!ThenBlock || ThenBlock->size() == 1);
-  F.Map = isMap(*Test.Lookup);
-  std::optional<std::string> NewCall =
-      insertingCall(Test, Insertion, Statement, F.AssignedSubscript, Context);
-  if (!NewCall)
-    return {};
-  F.NewCall = std::move(*NewCall);
+/// What a fold writes: the inserting call, and what else it rewrites.
+struct Fold {
+  std::string NewCall;
+  bool Map = false;
+  bool OnlyStatement = false;              // the branch is the insertion alone
+  const Expr *LaterLookup = nullptr;       // becomes `it`
+  const Expr *AssignedSubscript = nullptr; // `m[k] = v` becomes `it->second`
+};
 
-  // The iterator is kept when a later lookup can use it, or the value is
-  // assigned through it; it needs C++17 structured bindings.
-  bool CPlusPlus17 = Context.getLangOpts().CPlusPlus17;
-  std::optional<Position> Place = positionInBlock(If, Context);
-  bool Bind = CPlusPlus17 && Place && (LaterLookup || F.AssignedSubscript) &&
-              isNameFreeIn("it", *Place->Block, Context) &&
-              isNameFreeIn("inserted", *Place->Block, Context);
-  if (LaterLookup && (!Bind || !isSafeToEdit(*LaterLookup, Context) ||
-                      restTouchesContainer(If, Test)))
-    LaterLookup = nullptr;
-  if (F.AssignedSubscript && !Bind &&
-      !(CPlusPlus17 && isNameFreeIn("it", If, Context) &&
-        isNameFreeIn("inserted", If, Context)))
-    return {};
-  F.LaterLookup = LaterLookup;
-  return foldEdits(If, *First, F, Context);
-}
-
-std::vector<FixItHint>
-CheckThenInsertCheck::foldEdits(const IfStmt &If, const Stmt &First,
-                                const Fold &F, ASTContext &Context) const {
+static std::vector<FixItHint> foldEdits(const IfStmt &If, const Stmt &First,
+                                        const Fold &F, ASTContext &Context) {
   std::vector<FixItHint> Fixes;
   CharSourceRange Condition =
       CharSourceRange::getTokenRange(If.getCond()->getSourceRange());
@@ -580,6 +529,72 @@ CheckThenInsertCheck::foldEdits(const IfStmt &If, const Stmt &First,
     return {};
   Fixes.push_back(FixItHint::CreateRemoval(*Removal));
   return Fixes;
+}
+
+/// The fix that folds the test into the insertion, if it is safe.
+static std::vector<FixItHint>
+fixes(const IfStmt &If, const MembershipTest &Test, const Expr &Insertion,
+      const Expr *LaterLookup, ASTContext &Context) {
+  const Stmt *First = foldedStatement(If, Test, Context);
+  if (!First)
+    return {};
+  const auto *Statement = llvm::dyn_cast<Expr>(First);
+  Statement = Statement ? Statement->IgnoreImplicit() : nullptr;
+  const auto *ThenBlock = llvm::dyn_cast<CompoundStmt>(If.getThen());
+  Fold F;
+  F.OnlyStatement = !If.getElse() && (!ThenBlock || ThenBlock->size() == 1);
+  F.Map = isMap(*Test.Lookup);
+  std::optional<std::string> NewCall =
+      insertingCall(Test, Insertion, Statement, F.AssignedSubscript, Context);
+  if (!NewCall)
+    return {};
+  F.NewCall = std::move(*NewCall);
+
+  // The iterator is kept when a later lookup can use it, or the value is
+  // assigned through it; it needs C++17 structured bindings.
+  bool CPlusPlus17 = Context.getLangOpts().CPlusPlus17;
+  std::optional<Position> Place = positionInBlock(If, Context);
+  bool Bind = CPlusPlus17 && Place && (LaterLookup || F.AssignedSubscript) &&
+              isNameFreeIn("it", *Place->Block, Context) &&
+              isNameFreeIn("inserted", *Place->Block, Context);
+  if (LaterLookup && (!Bind || !isSafeToEdit(*LaterLookup, Context) ||
+                      restTouchesContainer(If, Test)))
+    LaterLookup = nullptr;
+  if (F.AssignedSubscript && !Bind &&
+      !(CPlusPlus17 && isNameFreeIn("it", If, Context) &&
+        isNameFreeIn("inserted", If, Context)))
+    return {};
+  F.LaterLookup = LaterLookup;
+  return foldEdits(If, *First, F, Context);
+}
+
+void CheckThenInsertCheck::check(const MatchFinder::MatchResult &Result) {
+  ASTContext &Context = *Result.Context;
+  const auto *If = Result.Nodes.getNodeAs<IfStmt>("if");
+  std::optional<MembershipTest> Test = parseTest(If->getCond(), Context);
+  if (!Test)
+    return;
+  const Stmt *Branch = Test->TrueWhenMissing ? If->getThen() : If->getElse();
+  const Expr *Insertion =
+      Branch ? findInsertion(*Branch, *Test, Context) : nullptr;
+  if (!Insertion)
+    return;
+
+  const Expr *LaterLookup = laterLookup(*If, *Test, Context);
+  const ValueDecl *Container = namedObject(Test->Container);
+  std::optional<std::string> Name = text(*Test->Container, Context);
+  if (!Name && Container)
+    Name = Container->getName().str();
+  diag(Test->Lookup->getBeginLoc(),
+       "'%0' is searched for a key that is then inserted: two lookups where "
+       "one would do, and a race unless a lock covers both")
+      << Name.value_or("container")
+      << fixes(*If, *Test, *Insertion, LaterLookup, Context);
+  diag(Insertion->getBeginLoc(), "the key is inserted here",
+       DiagnosticIDs::Note);
+  if (LaterLookup)
+    diag(LaterLookup->getBeginLoc(), "and looked up again here",
+         DiagnosticIDs::Note);
 }
 
 } // namespace clang::tidy::asynctidy

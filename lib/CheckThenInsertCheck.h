@@ -26,36 +26,7 @@ public:
   void registerUserCodeMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
 
-  /// A test whether a key is in a container: `m.find(k) == m.end()`,
-  /// `!m.count(k)`, `m.contains(k)`, ...
-  struct MembershipTest {
-    const CXXMemberCallExpr *Lookup = nullptr;
-    const Expr *Container = nullptr;
-    const Expr *Key = nullptr;
-    /// Whether the condition holds when the key is missing.
-    bool TrueWhenMissing = false;
-  };
-
 private:
-  /// The first lookup of the test's key after the if, in the same block.
-  const Expr *laterLookup(const IfStmt &If, const MembershipTest &Test,
-                          ASTContext &Context) const;
-  /// The fix that folds the test into the insertion, if it is safe.
-  std::vector<FixItHint> fixes(const IfStmt &If, const MembershipTest &Test,
-                               const Expr &Insertion, const Expr *LaterLookup,
-                               ASTContext &Context);
-
-  /// What a fold writes: the inserting call, and what else it rewrites.
-  struct Fold {
-    std::string NewCall;
-    bool Map = false;
-    bool OnlyStatement = false;        // the branch is the insertion alone
-    const Expr *LaterLookup = nullptr; // becomes `it`
-    const Expr *AssignedSubscript = nullptr; // `m[k] = v` becomes `it->second`
-  };
-  std::vector<FixItHint> foldEdits(const IfStmt &If, const Stmt &First,
-                                   const Fold &F, ASTContext &Context) const;
-
   const NameList &ContainerTypes;
 };
 

@@ -185,14 +185,26 @@ void FireAndForgetCheck::registerPPCallbacks(const SourceManager &SM,
   ReportFix.registerPreprocessor(PP);
 }
 
-namespace {
-AST_MATCHER_P(CallExpr, startsTask, const FireAndForgetCheck *, Check) {
-  return !Check->startsIn(Node, Finder->getASTContext()).empty();
-}
-} // namespace
+/// Matches the calls that startsIn finds something in.
+class FireAndForgetCheck::StartsTask
+    : public ast_matchers::internal::MatcherInterface<CallExpr> {
+public:
+  explicit StartsTask(const FireAndForgetCheck &Check) : Check(Check) {}
+  bool matches(const CallExpr &Node,
+               ast_matchers::internal::ASTMatchFinder *Finder,
+               ast_matchers::internal::BoundNodesTreeBuilder *) const override {
+    return !Check.startsIn(Node, Finder->getASTContext()).empty();
+  }
+
+private:
+  const FireAndForgetCheck &Check;
+};
 
 void FireAndForgetCheck::registerUserCodeMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(callExpr(startsTask(this)).bind("call"), this);
+  Finder->addMatcher(
+      callExpr(ast_matchers::internal::makeMatcher(new StartsTask(*this)))
+          .bind("call"),
+      this);
 }
 
 const Expr *FireAndForgetCheck::detachedToken(const CallExpr &Spawn) const {
@@ -242,14 +254,13 @@ FireAndForgetCheck::startsIn(const CallExpr &Call, ASTContext &Context) const {
   return Starts;
 }
 
-/// What a note calls the handle of each kind of task.
-static StringRef handleNoun(FireAndForgetCheck::Task Kind) {
+StringRef FireAndForgetCheck::handleNoun(Task Kind) {
   switch (Kind) {
-  case FireAndForgetCheck::Task::Thread:
+  case Task::Thread:
     return "thread";
-  case FireAndForgetCheck::Task::Future:
+  case Task::Future:
     return "future";
-  case FireAndForgetCheck::Task::Spawned:
+  case Task::Spawned:
     return "handle";
   }
   llvm_unreachable("all kinds of task are covered");

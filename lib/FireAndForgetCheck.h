@@ -29,19 +29,23 @@ public:
   void registerUserCodeMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
 
+private:
+  class StartsTask;
   /// The kinds of task whose handle is lost.
   enum class Task { Thread, Future, Spawned };
+  /// What a note calls the handle of each kind of task.
+  static StringRef handleNoun(Task Kind);
 
   /// The ways a call can start a task and lose its handle.
   enum class Start { Detach, TaskDetach, CoSpawn, Async, Spawn };
 
-  /// What \p Call is to this check, if anything: tested in C++ in one step,
-  /// since the matcher is tried on every call of the unit. A call can be
-  /// several (a spawn function that the user also listed).
+  /// What \p Call is to this check, if anything: tested in C++ in one step
+  /// (by the matcher StartsTask), since the matcher is tried on every call of
+  /// the unit. A call can be several (a spawn function that the user also
+  /// listed).
   llvm::SmallVector<Start, 1> startsIn(const CallExpr &Call,
                                        ASTContext &Context) const;
 
-private:
   void report(Start Kind, const CallExpr &Call,
               const ast_matchers::MatchFinder::MatchResult &Result);
   const Expr *detachedToken(const CallExpr &Spawn) const;

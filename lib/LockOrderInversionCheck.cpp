@@ -17,9 +17,6 @@
 namespace clang::tidy::asynctidy {
 using namespace ast_matchers;
 
-using Acquisition = LockOrderInversionCheck::Acquisition;
-using Edge = LockOrderInversionCheck::Edge;
-
 static constexpr llvm::StringLiteral DefaultRecursiveMutexTypes =
     "::std::recursive_mutex;::std::recursive_timed_mutex;"
     "::boost::recursive_mutex;::boost::recursive_timed_mutex";
@@ -177,7 +174,7 @@ void LockOrderInversionCheck::addEdge(const Edge &E) {
     Edges.insert({{E.Held.Mutex, E.Acquired.Mutex}, E});
 }
 
-const std::vector<Acquisition> &
+const std::vector<LockOrderInversionCheck::Acquisition> &
 LockOrderInversionCheck::acquiredThrough(const FunctionDecl *Function) {
   // What a function takes, itself or in the functions it calls. A
   // recursive call sees what is known so far.

@@ -31,6 +31,7 @@ public:
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onEndOfTranslationUnit() override;
 
+private:
   /// One mutex taken by one lock: a guard's mutex, or `m.lock()`.
   struct Acquisition {
     const ValueDecl *Mutex;
@@ -48,7 +49,6 @@ public:
     const FunctionDecl *Through; // the function called at Where, if any
   };
 
-private:
   struct FunctionLocks {
     std::vector<Acquisition> Taken;
     /// Calls, with the locks held at each.

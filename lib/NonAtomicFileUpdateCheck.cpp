@@ -15,8 +15,6 @@ namespace clang::tidy::asynctidy {
 using namespace ast_matchers;
 
 namespace {
-using FileAccess = NonAtomicFileUpdateCheck::FileAccess;
-
 /// Whether an open mode expression names \p Flag (`std::ios::app`).
 bool mentionsFlag(const Expr *Mode, StringRef Flag) {
   bool Found = false;
@@ -29,86 +27,6 @@ bool mentionsFlag(const Expr *Mode, StringRef Flag) {
     return !Found;
   });
   return Found;
-}
-
-/// A file stream opened on Path, by its constructor or open().
-std::optional<FileAccess> streamAccess(const CXXRecordDecl &Stream,
-                                       const Expr *Path, const Expr *Mode,
-                                       const Expr *Where) {
-  if (!Stream.isInStdNamespace())
-    return std::nullopt;
-  StringRef Name = Stream.getName();
-  bool Append = mentionsFlag(Mode, "app") || mentionsFlag(Mode, "ate");
-  if (Name == "basic_ifstream")
-    return FileAccess{Path, Where, true, false};
-  bool Truncates = mentionsFlag(Mode, "trunc");
-  // `in | out` without `trunc` keeps the contents, to be read and
-  // overwritten where they stand.
-  bool Updates = mentionsFlag(Mode, "in") && !Truncates;
-  if (Name == "basic_ofstream")
-    return FileAccess{Path, Where, Updates, !Append};
-  if (Name == "basic_fstream") {
-    // The default mode (in | out) is as often used to read only: taken as
-    // a read.
-    if (!Mode)
-      return FileAccess{Path, Where, true, false};
-    bool Writes = mentionsFlag(Mode, "out") || Truncates;
-    return FileAccess{Path, Where, Updates, Writes && !Append};
-  }
-  return std::nullopt;
-}
-
-/// fopen(path, mode) and the std::filesystem helpers that replace a file.
-std::optional<FileAccess> callAccess(const CallExpr &Call) {
-  const FunctionDecl *Callee = Call.getDirectCallee();
-  if (!Callee || !Callee->getIdentifier())
-    return std::nullopt;
-  StringRef Name = Callee->getName();
-  bool InStd = isInStd(*Callee);
-  if (!InStd && !Callee->getDeclContext()->isTranslationUnit() &&
-      !Callee->isExternC())
-    return std::nullopt;
-  if ((Name == "fopen" || Name == "fopen64") && Call.getNumArgs() == 2) {
-    const auto *Mode =
-        llvm::dyn_cast<StringLiteral>(Call.getArg(1)->IgnoreParenImpCasts());
-    if (!Mode || Mode->getLength() == 0)
-      return std::nullopt;
-    StringRef Text = Mode->getString();
-    bool Update = Text.contains('+');
-    return FileAccess{Call.getArg(0), &Call, Text[0] == 'r',
-                      Text[0] == 'w' || (Text[0] == 'r' && Update)};
-  }
-  // std::filesystem::resize_file(p, n), copy_file(from, p, ...).
-  if (InStd) {
-    if (Name == "resize_file" && Call.getNumArgs() >= 1)
-      return FileAccess{Call.getArg(0), &Call, false, true};
-    if (Name == "copy_file" && Call.getNumArgs() >= 2)
-      return FileAccess{Call.getArg(1), &Call, false, true};
-  }
-  return std::nullopt;
-}
-
-/// What \p S does to a file, if it opens one.
-std::optional<FileAccess> fileAccess(const Stmt &S) {
-  if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(&S)) {
-    const CXXRecordDecl *Stream = Construct->getConstructor()->getParent();
-    if (Construct->getNumArgs() >= 1 &&
-        !Construct->getConstructor()->isCopyOrMoveConstructor())
-      return streamAccess(*Stream, Construct->getArg(0),
-                          Construct->getNumArgs() > 1 ? Construct->getArg(1)
-                                                      : nullptr,
-                          Construct);
-  } else if (const auto *Open = llvm::dyn_cast<CXXMemberCallExpr>(&S)) {
-    const CXXMethodDecl *Method = Open->getMethodDecl();
-    if (Method && Method->getIdentifier() && Method->getName() == "open" &&
-        Open->getNumArgs() >= 1)
-      return streamAccess(*Method->getParent(), Open->getArg(0),
-                          Open->getNumArgs() > 1 ? Open->getArg(1) : nullptr,
-                          Open);
-  } else if (const auto *Call = llvm::dyn_cast<CallExpr>(&S)) {
-    return callAccess(*Call);
-  }
-  return std::nullopt;
 }
 
 const Expr *strip(const Expr *E) {
@@ -146,6 +64,86 @@ bool isSamePath(const Expr *A, const Expr *B, const ASTContext &Context) {
   return IdA == IdB;
 }
 } // namespace
+
+std::optional<NonAtomicFileUpdateCheck::FileAccess>
+NonAtomicFileUpdateCheck::streamAccess(const CXXRecordDecl &Stream,
+                                       const Expr *Path, const Expr *Mode,
+                                       const Expr *Where) {
+  if (!Stream.isInStdNamespace())
+    return std::nullopt;
+  StringRef Name = Stream.getName();
+  bool Append = mentionsFlag(Mode, "app") || mentionsFlag(Mode, "ate");
+  if (Name == "basic_ifstream")
+    return FileAccess{Path, Where, true, false};
+  bool Truncates = mentionsFlag(Mode, "trunc");
+  // `in | out` without `trunc` keeps the contents, to be read and
+  // overwritten where they stand.
+  bool Updates = mentionsFlag(Mode, "in") && !Truncates;
+  if (Name == "basic_ofstream")
+    return FileAccess{Path, Where, Updates, !Append};
+  if (Name == "basic_fstream") {
+    // The default mode (in | out) is as often used to read only: taken as
+    // a read.
+    if (!Mode)
+      return FileAccess{Path, Where, true, false};
+    bool Writes = mentionsFlag(Mode, "out") || Truncates;
+    return FileAccess{Path, Where, Updates, Writes && !Append};
+  }
+  return std::nullopt;
+}
+
+std::optional<NonAtomicFileUpdateCheck::FileAccess>
+NonAtomicFileUpdateCheck::callAccess(const CallExpr &Call) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee || !Callee->getIdentifier())
+    return std::nullopt;
+  StringRef Name = Callee->getName();
+  bool InStd = isInStd(*Callee);
+  if (!InStd && !Callee->getDeclContext()->isTranslationUnit() &&
+      !Callee->isExternC())
+    return std::nullopt;
+  if ((Name == "fopen" || Name == "fopen64") && Call.getNumArgs() == 2) {
+    const auto *Mode =
+        llvm::dyn_cast<StringLiteral>(Call.getArg(1)->IgnoreParenImpCasts());
+    if (!Mode || Mode->getLength() == 0)
+      return std::nullopt;
+    StringRef Text = Mode->getString();
+    bool Update = Text.contains('+');
+    return FileAccess{Call.getArg(0), &Call, Text[0] == 'r',
+                      Text[0] == 'w' || (Text[0] == 'r' && Update)};
+  }
+  // std::filesystem::resize_file(p, n), copy_file(from, p, ...).
+  if (InStd) {
+    if (Name == "resize_file" && Call.getNumArgs() >= 1)
+      return FileAccess{Call.getArg(0), &Call, false, true};
+    if (Name == "copy_file" && Call.getNumArgs() >= 2)
+      return FileAccess{Call.getArg(1), &Call, false, true};
+  }
+  return std::nullopt;
+}
+
+std::optional<NonAtomicFileUpdateCheck::FileAccess>
+NonAtomicFileUpdateCheck::fileAccess(const Stmt &S) {
+  if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(&S)) {
+    const CXXRecordDecl *Stream = Construct->getConstructor()->getParent();
+    if (Construct->getNumArgs() >= 1 &&
+        !Construct->getConstructor()->isCopyOrMoveConstructor())
+      return streamAccess(*Stream, Construct->getArg(0),
+                          Construct->getNumArgs() > 1 ? Construct->getArg(1)
+                                                      : nullptr,
+                          Construct);
+  } else if (const auto *Open = llvm::dyn_cast<CXXMemberCallExpr>(&S)) {
+    const CXXMethodDecl *Method = Open->getMethodDecl();
+    if (Method && Method->getIdentifier() && Method->getName() == "open" &&
+        Open->getNumArgs() >= 1)
+      return streamAccess(*Method->getParent(), Open->getArg(0),
+                          Open->getNumArgs() > 1 ? Open->getArg(1) : nullptr,
+                          Open);
+  } else if (const auto *Call = llvm::dyn_cast<CallExpr>(&S)) {
+    return callAccess(*Call);
+  }
+  return std::nullopt;
+}
 
 NonAtomicFileUpdateCheck::NonAtomicFileUpdateCheck(StringRef Name,
                                                    ClangTidyContext *Context)

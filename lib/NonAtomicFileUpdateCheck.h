@@ -9,6 +9,7 @@
 #define ASYNCTIDY_NONATOMICFILEUPDATECHECK_H
 
 #include "support/AsyncTidyCheck.h"
+#include <optional>
 
 namespace clang::tidy::asynctidy {
 
@@ -27,6 +28,7 @@ public:
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onEndOfTranslationUnit() override;
 
+private:
   /// What a statement does to a file: opens it for reading, or replaces
   /// its contents where it stands.
   struct FileAccess {
@@ -36,7 +38,16 @@ public:
     bool Rewrites;
   };
 
-private:
+  /// What \p S does to a file, if it opens one.
+  static std::optional<FileAccess> fileAccess(const Stmt &S);
+  /// A file stream opened on \p Path, by its constructor or open().
+  static std::optional<FileAccess> streamAccess(const CXXRecordDecl &Stream,
+                                                const Expr *Path,
+                                                const Expr *Mode,
+                                                const Expr *Where);
+  /// fopen(path, mode) and the std::filesystem helpers that replace a file.
+  static std::optional<FileAccess> callAccess(const CallExpr &Call);
+
   void report(const FileAccess &Rewrite, const FileAccess &Read,
               const FunctionDecl *ReadIn);
 
