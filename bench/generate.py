@@ -5,7 +5,11 @@ blocks, mostly correct, with a defect every few functions, so that every
 async-* check has work to do. The lines are this file's own; the headers
 (<mutex>, <map>, <thread>, the test suite's lib::task) are parsed as usual.
 
-    generate.py LINES > unit.cpp
+With --correct, the same code with those defects written correctly: the
+checks match as much, and report nothing (three warnings every 51 lines
+otherwise, whose reporting clang-tidy pays for, not the checks).
+
+    generate.py [--correct] LINES > unit.cpp
 """
 
 import sys
@@ -38,14 +42,13 @@ public:
   }}
   void insert(const std::string &key, int value) {{
     std::lock_guard<std::mutex> lock(mutex_);
-    if (entries_.find(key) == entries_.end())
-      entries_[key] = value;
+    {insert}
   }}
   void erase(const std::string &key) {{
     std::lock_guard<std::mutex> lock(mutex_);
     entries_.erase(key);
   }}
-  int size() const {{ return static_cast<int>(entries_.size()); }}
+  int size() const {{ {size}return static_cast<int>(entries_.size()); }}
 
 private:
   mutable std::mutex mutex_;
@@ -60,7 +63,7 @@ lib::task<int> fetch{n}(int id) {{
 lib::task<int> gather{n}(std::vector<int> ids) {{
   int total = 0;
   for (int id : ids)
-    total += co_await fetch{n}(id);
+    total += co_await fetch{n}({argument});
   co_return total;
 }}
 
@@ -83,13 +86,34 @@ void start{n}(std::mutex &m, std::condition_variable &ready, bool &done) {{
 """
 
 
+# The defects, and how --correct writes the same code.
+DEFECTIVE = {
+    # check-then-insert: a lookup, then an insertion of the same key
+    "insert": "if (entries_.find(key) == entries_.end())\n"
+              "      entries_[key] = value;",
+    # unguarded-member: a read without the mutex that guards the map
+    "size": "",
+    # sequential-await-in-loop: independent operations awaited one by one
+    "argument": "id",
+}
+CORRECT = {
+    "insert": "if (auto it = entries_.find(key); it != entries_.end())\n"
+              "      it->second = value;",
+    "size": "std::lock_guard<std::mutex> lock(mutex_); ",
+    # each operation depends on the one before
+    "argument": "total + id",
+}
+
+
 def main():
-    lines = int(sys.argv[1])
+    args = sys.argv[1:]
+    parts = CORRECT if "--correct" in args else DEFECTIVE
+    lines = int([a for a in args if a != "--correct"][0])
     sys.stdout.write(HEADER)
     written = HEADER.count("\n")
     n = 0
     while written < lines:
-        unit = UNIT.format(n=n)
+        unit = UNIT.format(n=n, **parts)
         sys.stdout.write(unit)
         written += unit.count("\n")
         n += 1

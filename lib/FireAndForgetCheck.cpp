@@ -202,7 +202,7 @@ private:
 
 void FireAndForgetCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   Finder->addMatcher(
-      callExpr(ast_matchers::internal::makeMatcher(new StartsTask(*this)))
+      callExpr(ast_matchers::internal::Matcher<CallExpr>(new StartsTask(*this)))
           .bind("call"),
       this);
 }
