@@ -22,8 +22,10 @@
 namespace clang::tidy::asynctidy {
 
 /// A matcher on the translation unit, which MatchFinder meets before any
-/// other node: it prepares the check's reporting for the unit and narrows
-/// the one walk to the user's code (narrowToUserCode).
+/// other node (also in clangd, whose walk of the open file's declarations
+/// starts there: test/clangd/reporting-rules.test): it prepares the check's
+/// reporting for the unit and narrows the one walk to the user's code
+/// (narrowToUserCode).
 class AsyncTidyCheck::UnitStart
     : public ast_matchers::MatchFinder::MatchCallback {
 public:
@@ -31,9 +33,8 @@ public:
   void run(const ast_matchers::MatchFinder::MatchResult &Result) override {
     Check.startTranslationUnit(*Result.Context);
   }
-  // Before the walk, on every run: clangd's traversal scope (the main
-  // file's declarations) never reaches the translation unit itself, and a
-  // new unit may reuse the addresses of the previous one's nodes.
+  // Before the walk, on every run (clangd parses the file again after each
+  // edit): a new unit may reuse the addresses of the previous one's nodes.
   void onStartOfTranslationUnit() override {
     forgetParents();
     forgetLockFlows();
