@@ -8,7 +8,8 @@ read -r -a versions <<<"${versions[*]}"
 
 packages=(cmake ninja-build python3 python3-yaml libasio-dev libboost-dev libabsl-dev
           libgrpc++-dev libprotobuf-dev dpkg-dev gnuplot-nox
-          libgtest-dev catch2 doctest-dev bazel-bootstrap lintian neovim)
+          libgtest-dev catch2 doctest-dev bazel-bootstrap lintian neovim
+          valgrind)
 for v in "${versions[@]}"; do
   packages+=("clang-$v" "clang-tidy-$v" "clang-tools-$v" "libclang-$v-dev"
              "llvm-$v-dev" "llvm-$v-tools")
