@@ -374,7 +374,7 @@ def plot(args, rows):
     script = """
 set terminal svg size 720,440 font "sans,12"
 set output '%s'
-set title 'clang-tidy wall time against translation-unit size'
+set title 'clang-tidy processor time against translation-unit size'
 set xlabel 'lines of generated code'
 set ylabel 'seconds (median)'
 set logscale xy
