@@ -21,7 +21,6 @@
 
 namespace clang::tidy::asynctidy {
 using namespace ast_matchers;
-using matchers::matchesNameList;
 
 static constexpr llvm::StringLiteral DefaultConditionVariableTypes =
     "::std::condition_variable;::std::condition_variable_any;"
@@ -181,20 +180,48 @@ void WaitWithoutTimeoutCheck::registerPPCallbacks(
   Inserter.registerPreprocessor(PP);
 }
 
+std::optional<WaitWithoutTimeoutCheck::WaitKind>
+WaitWithoutTimeoutCheck::waitKind(const CallExpr &Call) const {
+  const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(&Call);
+  const CXXMethodDecl *Method = Member ? Member->getMethodDecl() : nullptr;
+  if (Method && Method->getIdentifier()) {
+    StringRef Name = Method->getName();
+    if (Name == "wait" && ConditionVariableTypes.matches(*Method->getParent()))
+      return WaitKind::Condition;
+    // The object's class, through aliases (`using Reply = std::future<int>`):
+    // libstdc++ declares wait() in a base class.
+    if (Name == "wait" || Name == "get") {
+      const Expr *Object = asSpelled(Member->getImplicitObjectArgument());
+      QualType Type = Object ? Object->getType() : QualType();
+      if (!Type.isNull() && Type->isAnyPointerType())
+        Type = Type->getPointeeType();
+      if (!Type.isNull() && FutureTypes.matchesClassOf(Type))
+        return WaitKind::Future;
+    }
+  }
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (Callee && EventWaitFunctions.matches(*Callee))
+    return WaitKind::Event;
+  return std::nullopt;
+}
+
+class WaitWithoutTimeoutCheck::WaitCall
+    : public ast_matchers::internal::MatcherInterface<CallExpr> {
+public:
+  explicit WaitCall(const WaitWithoutTimeoutCheck &Check) : Check(Check) {}
+  bool matches(const CallExpr &Node, ast_matchers::internal::ASTMatchFinder *,
+               ast_matchers::internal::BoundNodesTreeBuilder *) const override {
+    return Check.waitKind(Node).has_value();
+  }
+
+private:
+  const WaitWithoutTimeoutCheck &Check;
+};
+
 void WaitWithoutTimeoutCheck::registerUserCodeMatchers(MatchFinder *Finder) {
-  auto ConditionWait = cxxMemberCallExpr(callee(cxxMethodDecl(
-      hasName("wait"), ofClass(matchesNameList(&ConditionVariableTypes)))));
-  Finder->addMatcher(ConditionWait.bind("condition"), this);
   Finder->addMatcher(
-      // The object's class: libstdc++ declares wait() in a base class.
-      cxxMemberCallExpr(
-          callee(cxxMethodDecl(hasAnyName("wait", "get"))),
-          // Through aliases: `using Reply = std::future<int>;`.
-          thisPointerType(matchers::classInNameList(&FutureTypes)))
-          .bind("future"),
-      this);
-  Finder->addMatcher(
-      callExpr(matchers::calleeInNameList(&EventWaitFunctions)).bind("event"),
+      callExpr(ast_matchers::internal::Matcher<CallExpr>(new WaitCall(*this)))
+          .bind("wait"),
       this);
 }
 
@@ -264,26 +291,25 @@ bool WaitWithoutTimeoutCheck::implementsAWait(const FunctionDecl &Function,
 }
 
 void WaitWithoutTimeoutCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *Condition =
-      Result.Nodes.getNodeAs<CXXMemberCallExpr>("condition");
-  const auto *Future = Result.Nodes.getNodeAs<CXXMemberCallExpr>("future");
-  const auto *Event = Result.Nodes.getNodeAs<CallExpr>("event");
-  const CallExpr *Wait = Condition ? Condition : Future ? Future : Event;
+  const auto *Wait = Result.Nodes.getNodeAs<CallExpr>("wait");
+  std::optional<WaitKind> Kind = waitKind(*Wait);
   const FunctionDecl *Function = enclosingFunction(*Wait, *Result.Context);
   // Waits in main and in tests, and in coroutines (where
   // async-blocking-call-in-coroutine reports any blocking wait).
-  if (!Function || AllowedFunctions.matches(*Function) ||
+  if (!Kind || !Function || AllowedFunctions.matches(*Function) ||
       isCoroutine(*Function) || implementsAWait(*Function, *Wait))
     return;
 
-  if (Condition)
-    return reportConditionWait(*Condition, *Function, *Result.Context);
-  if (Future)
-    return reportFutureWait(*Future, *Function, *Result.Context);
-  diag(Event->getBeginLoc(),
+  if (*Kind == WaitKind::Condition)
+    return reportConditionWait(*llvm::cast<CXXMemberCallExpr>(Wait), *Function,
+                               *Result.Context);
+  if (*Kind == WaitKind::Future)
+    return reportFutureWait(*llvm::cast<CXXMemberCallExpr>(Wait), *Function,
+                            *Result.Context);
+  diag(Wait->getBeginLoc(),
        "'%0' waits without a timeout: if the event never comes, the thread "
        "blocks forever")
-      << Event->getDirectCallee()->getQualifiedNameAsString();
+      << Wait->getDirectCallee()->getQualifiedNameAsString();
 }
 
 void WaitWithoutTimeoutCheck::reportConditionWait(const CXXMemberCallExpr &Wait,

@@ -11,6 +11,7 @@
 #include "support/AsyncTidyCheck.h"
 #include "support/IncludeFixes.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include <optional>
 
 namespace clang::tidy::asynctidy {
 
@@ -32,6 +33,14 @@ public:
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
 
 private:
+  class WaitCall;
+  /// The waits the check judges.
+  enum class WaitKind { Condition, Future, Event };
+  /// What kind of wait \p Call is, if any: tested in C++ in one step (by
+  /// the matcher WaitCall), since the matcher is tried on every call of the
+  /// unit. A call that several lists name is taken in the order above.
+  std::optional<WaitKind> waitKind(const CallExpr &Call) const;
+
   static bool testsBeforeWaiting(const CallExpr &Wait, const Stmt &Body,
                                  const ASTContext &Context);
   static bool implementsAWait(const FunctionDecl &Function,

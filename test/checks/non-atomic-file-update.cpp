@@ -193,3 +193,17 @@ void overwrite(const std::string &path) {
   std::ofstream out(path);
   out << "fresh\n";
 }
+
+// Definitions without a body (defaulted, deleted), which the check now
+// meets too: nothing to walk, and no crash.
+class StateFile {
+public:
+  StateFile() = default;
+  StateFile(const StateFile &) = delete;
+  StateFile &operator=(StateFile &&) = default;
+  void load() { std::ifstream in(path_); }
+
+private:
+  std::string path_ = "state.txt";
+};
+void unused(int) = delete;
