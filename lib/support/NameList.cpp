@@ -56,6 +56,11 @@ NameList NameList::parse(
       OnInvalid(Entry, Why);
       continue;
     }
+    if (Entry.find_first_of(".[]()*+?{}|^$\\") == llvm::StringRef::npos) {
+      bool Whole = compat::startsWith(Entry, "::");
+      List.Names.push_back({Whole ? Entry.str() : ("::" + Entry).str(), Whole});
+      continue;
+    }
     std::string Anchored = compat::startsWith(Entry, "::")
                                ? ("^(" + Entry + ")$").str()
                                : ("^(.*::)?(" + Entry + ")$").str();
@@ -65,6 +70,10 @@ NameList NameList::parse(
 }
 
 bool NameList::matchesName(llvm::StringRef QualifiedName) const {
+  for (const Literal &Name : Names)
+    if (Name.Whole ? QualifiedName == Name.Text
+                   : compat::endsWith(QualifiedName, Name.Text))
+      return true;
   for (const llvm::Regex &Pattern : Patterns)
     if (Pattern.match(QualifiedName))
       return true;
@@ -78,7 +87,7 @@ bool NameList::matchesClassOf(QualType Type) const {
 }
 
 bool NameList::matches(const NamedDecl &D) const {
-  if (Patterns.empty())
+  if (empty())
     return false;
   const Decl *Key = D.getCanonicalDecl();
   auto Cached = Cache.find(Key);

@@ -38,7 +38,7 @@ public:
         llvm::function_ref<void(llvm::StringRef Entry, llvm::StringRef Why)>
             OnInvalid);
 
-  bool empty() const { return Patterns.empty(); }
+  bool empty() const { return Patterns.empty() && Names.empty(); }
 
   /// The option's value as parsed: two lists with the same text name the
   /// same declarations.
@@ -58,6 +58,15 @@ public:
 private:
   // llvm::Regex is move-only; std::vector keeps the list movable.
   std::vector<llvm::Regex> Patterns;
+  /// The entries without a regular-expression operator, compared as text
+  /// (a regular expression that begins with "(.*::)?" backtracks over
+  /// every "::" of the name): the whole name for an entry with a leading
+  /// "::", otherwise its end after a "::".
+  struct Literal {
+    std::string Text;
+    bool Whole;
+  };
+  std::vector<Literal> Names;
   std::string Text;
   mutable llvm::DenseMap<const Decl *, bool> Cache;
 };
