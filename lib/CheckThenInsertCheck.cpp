@@ -298,6 +298,16 @@ std::optional<Position> positionInBlock(const IfStmt &If, ASTContext &Context) {
   return Position{Block, static_cast<size_t>(llvm::find(Block->body(), &If) -
                                              Block->body_begin())};
 }
+/// Matches an `if` whose condition tests whether a key is in a container of
+/// a listed class (parseTest): in C++ in one step, since it is tried on
+/// every `if` of the unit.
+AST_MATCHER_P(IfStmt, testsMembership, const NameList *, ContainerTypes) {
+  if (!Node.getCond())
+    return false;
+  std::optional<MembershipTest> Test =
+      parseTest(Node.getCond(), Finder->getASTContext());
+  return Test && ContainerTypes->matchesObjectOf(*Test->Lookup);
+}
 } // namespace
 
 CheckThenInsertCheck::CheckThenInsertCheck(StringRef Name,
@@ -306,14 +316,7 @@ CheckThenInsertCheck::CheckThenInsertCheck(StringRef Name,
       ContainerTypes(readNameList("ContainerTypes", DefaultContainerTypes)) {}
 
 void CheckThenInsertCheck::registerUserCodeMatchers(MatchFinder *Finder) {
-  // The container's own class, not the base that declares the method
-  // (Abseil's containers inherit theirs).
-  auto Lookup = cxxMemberCallExpr(
-      callee(cxxMethodDecl(hasAnyName("find", "count", "contains"))),
-      thisPointerType(matchers::classInNameList(&ContainerTypes)));
-  auto TestingIf =
-      ifStmt(hasCondition(expr(anyOf(Lookup, hasDescendant(Lookup)))));
-  Finder->addMatcher(TestingIf.bind("if"), this);
+  Finder->addMatcher(ifStmt(testsMembership(&ContainerTypes)).bind("if"), this);
 }
 
 /// The first lookup of the test's key after the if, in the same block.

@@ -190,14 +190,9 @@ WaitWithoutTimeoutCheck::waitKind(const CallExpr &Call) const {
       return WaitKind::Condition;
     // The object's class, through aliases (`using Reply = std::future<int>`):
     // libstdc++ declares wait() in a base class.
-    if (Name == "wait" || Name == "get") {
-      const Expr *Object = asSpelled(Member->getImplicitObjectArgument());
-      QualType Type = Object ? Object->getType() : QualType();
-      if (!Type.isNull() && Type->isAnyPointerType())
-        Type = Type->getPointeeType();
-      if (!Type.isNull() && FutureTypes.matchesClassOf(Type))
-        return WaitKind::Future;
-    }
+    if ((Name == "wait" || Name == "get") &&
+        FutureTypes.matchesObjectOf(*Member))
+      return WaitKind::Future;
   }
   const FunctionDecl *Callee = Call.getDirectCallee();
   if (Callee && EventWaitFunctions.matches(*Callee))

@@ -86,6 +86,16 @@ bool NameList::matchesClassOf(QualType Type) const {
   return Record && matches(*Record->getDecl());
 }
 
+bool NameList::matchesObjectOf(const CXXMemberCallExpr &Call) const {
+  const Expr *Object = Call.getImplicitObjectArgument();
+  if (!Object)
+    return false;
+  QualType Type = Object->IgnoreUnlessSpelledInSource()->getType();
+  if (Type->isAnyPointerType())
+    Type = Type->getPointeeType();
+  return matchesClassOf(Type);
+}
+
 bool NameList::matches(const NamedDecl &D) const {
   if (empty())
     return false;

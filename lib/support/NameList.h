@@ -9,6 +9,7 @@
 #define ASYNCTIDY_SUPPORT_NAMELIST_H
 
 #include "clang/AST/Decl.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
@@ -51,6 +52,12 @@ public:
   /// Whether \p Type is a class whose name matches, also when it is named
   /// through an alias: the test of classInNameList() below, in C++.
   bool matchesClassOf(QualType Type) const;
+
+  /// Whether the object that \p Call is made on, as spelled (before the
+  /// conversion to the base class that declares the method), or the object
+  /// it points to, has a class that matches: thisPointerType(
+  /// classInNameList()) in C++.
+  bool matchesObjectOf(const CXXMemberCallExpr &Call) const;
 
   /// Whether \p QualifiedName (in the form qualifiedName() gives) matches.
   bool matchesName(llvm::StringRef QualifiedName) const;
