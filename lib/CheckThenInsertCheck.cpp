@@ -426,7 +426,10 @@ static std::optional<std::string> insertingCall(const MembershipTest &Test,
   }
   std::optional<llvm::SmallVector<const Expr *, 2>> Values =
       insertedValues(Insertion, Statement, AssignedSubscript);
-  if (!Context.getLangOpts().CPlusPlus17 || !Values)
+  // A listed class of the user's need not have try_emplace.
+  const CXXRecordDecl *Record = containerOf(*Test.Lookup);
+  if (!Context.getLangOpts().CPlusPlus17 || !Values || !Record ||
+      !declaresMember(*Record, "try_emplace"))
     return std::nullopt;
   const Expr *Key =
       Call ? insertedKey(Insertion, Test, Context)
